@@ -1,0 +1,110 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { DatabaseUnavailableError } from "./errors";
+import { acquirePgliteLock } from "./pglite-lock";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = "pglite" | "postgres";
+export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
+
+export type OpenOptions = {
+  /** postgres:// URL; defaults to DATABASE_URL. Unset → embedded PGlite. */
+  url?: string;
+  /** PGlite data folder; defaults to OGI_DATA_DIR or ./.data/pglite. */
+  dataDir?: string;
+  /** Who holds the PGlite lock (shown to a second process). */
+  purpose?: string;
+  migrate?: boolean;
+};
+
+export function resolveMigrationsDir(): string {
+  return process.env.OGI_MIGRATIONS_DIR ?? path.join(process.cwd(), "db", "migrations");
+}
+
+export function resolveDataDir(dataDir?: string): string {
+  return dataDir ?? process.env.OGI_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+async function openPostgres(url: string, migrate: boolean): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max: Number(process.env.OGI_DB_POOL ?? 10),
+    onnotice: () => {},
+    connect_timeout: 5,
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  try {
+    await db.execute(sql`select 1`);
+    if (migrate) {
+      const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
+      // Several processes may start at once against one server: serialise migrations.
+      await client.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(727272)`;
+        await run(drizzle(tx as unknown as typeof client), { migrationsFolder: resolveMigrationsDir() });
+      });
+    }
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw toUnavailable(error);
+  }
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string, purpose: string, migrate: boolean): Promise<DbHandle> {
+  const release = acquirePgliteLock(dataDir, purpose);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = await PGlite.create(dataDir);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    if (migrate) {
+      const { migrate: run } = await import("drizzle-orm/pglite/migrator");
+      await run(drizzle(client), { migrationsFolder: resolveMigrationsDir() });
+    }
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw toUnavailable(error);
+  }
+}
+
+function toUnavailable(error: unknown): Error {
+  if (error instanceof DatabaseUnavailableError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new DatabaseUnavailableError("DATABASE_UNREACHABLE", `数据库无法连接或初始化：${detail}`, { cause: error });
+}
+
+/** Opens a new database handle (tests and CLIs); the app uses `getDb()`. */
+export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  const migrate = options.migrate ?? true;
+  if (url) return openPostgres(url, migrate);
+  return openPglite(resolveDataDir(options.dataDir), options.purpose ?? `进程 ${process.argv[1] ?? "node"}`, migrate);
+}
+
+const holder = globalThis as unknown as { __ogiDb?: Promise<DbHandle> };
+
+/** The process-wide handle, opened (and migrated) on first use; a failed open is retried on the next call. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!holder.__ogiDb) {
+    holder.__ogiDb = openDatabase({ purpose: "看板服务（next start）" }).catch((error) => {
+      holder.__ogiDb = undefined;
+      throw error;
+    });
+  }
+  return holder.__ogiDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

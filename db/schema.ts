@@ -1,0 +1,155 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { CELLS } from "./cells";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/** GB/T 2260 hierarchy: province (1) → prefecture (2) → county (3). */
+export const regions = pgTable(
+  "regions",
+  {
+    code: varchar("code", { length: 6 }).primaryKey(),
+    name: text("name").notNull(),
+    level: smallint("level").notNull(),
+    parentCode: varchar("parent_code", { length: 6 }),
+    /** Names from the province down, e.g. {黑龙江省,牡丹江市}. */
+    path: text("path").array().notNull(),
+  },
+  (t) => [index("regions_parent_idx").on(t.parentCode)],
+);
+
+export const agencies = pgTable(
+  "agencies",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    normalizedName: text("normalized_name").notNull(),
+    regionCode: varchar("region_code", { length: 6 }).references(() => regions.code),
+    /** government | department | township | other */
+    kind: varchar("kind", { length: 16 }).notNull().default("other"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("agencies_identity_uq").on(t.normalizedName, t.regionCode).nullsNotDistinct(),
+    index("agencies_region_idx").on(t.regionCode),
+  ],
+);
+
+/** Every document ever received, parsed or not, content-addressed by sha256. */
+export const sourceDocuments = pgTable("source_documents", {
+  id: serial("id").primaryKey(),
+  sha256: varchar("sha256", { length: 64 }).notNull().unique(),
+  content: bytea("content").notNull(),
+  byteSize: integer("byte_size").notNull(),
+  fileName: text("file_name"),
+  mediaType: text("media_type"),
+  encoding: text("encoding"),
+  /** parsed | rejected */
+  status: varchar("status", { length: 16 }).notNull(),
+  errorCode: text("error_code"),
+  errorMessage: text("error_message"),
+  firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  lastParsedAt: timestamp("last_parsed_at", { withTimezone: true }),
+});
+
+/** One version of one agency's report for one year; exactly one current version per agency-year. */
+export const reports = pgTable(
+  "reports",
+  {
+    id: serial("id").primaryKey(),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: smallint("year").notNull(),
+    layout: varchar("layout", { length: 4 }),
+    publishedAt: date("published_at"),
+    /** Legal deadline for this agency kind and year (31 Jan departments, 31 Mar governments). */
+    deadline: date("deadline"),
+    isCurrent: boolean("is_current").notNull().default(true),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+    sourceDocumentId: integer("source_document_id")
+      .notNull()
+      .references(() => sourceDocuments.id),
+    /** The canonical JSON exactly as the parser produced it. */
+    parsed: jsonb("parsed").notNull(),
+    parserVersion: text("parser_version").notNull(),
+    issueCount: integer("issue_count").notNull().default(0),
+    errorCount: integer("error_count").notNull().default(0),
+    /** True when no arithmetic (勾稽) check failed. */
+    checksPassed: boolean("checks_passed").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reports_current_uq")
+      .on(t.agencyId, t.year)
+      .where(sql`${t.isCurrent}`),
+    uniqueIndex("reports_document_uq").on(t.agencyId, t.year, t.sourceDocumentId),
+    index("reports_year_idx").on(t.year),
+  ],
+);
+
+const cellColumns = Object.fromEntries(
+  CELLS.map((c) => [
+    c.column,
+    c.kind === "money" ? numeric(c.column, { precision: 20, scale: 6, mode: "number" }) : bigint(c.column, { mode: "number" }),
+  ]),
+);
+
+/**
+ * Wide fact table: one row per current report, one typed column per table cell (see docs/schema-decision.md).
+ * Region levels are denormalised so dashboard aggregates never join the region tree.
+ */
+export const reportValues = pgTable(
+  "report_values",
+  {
+    reportId: integer("report_id")
+      .primaryKey()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id").notNull(),
+    year: smallint("year").notNull(),
+    layout: varchar("layout", { length: 4 }),
+    provinceCode: varchar("province_code", { length: 6 }),
+    prefectureCode: varchar("prefecture_code", { length: 6 }),
+    countyCode: varchar("county_code", { length: 6 }),
+    agencyKind: varchar("agency_kind", { length: 16 }).notNull(),
+    ...cellColumns,
+  },
+  (t) => [
+    index("report_values_year_province_idx").on(t.year, t.provinceCode),
+    index("report_values_prefecture_idx").on(t.prefectureCode, t.year),
+    index("report_values_county_idx").on(t.countyCode, t.year),
+    index("report_values_agency_idx").on(t.agencyId, t.year),
+  ],
+);
+
+export const reportIssues = pgTable(
+  "report_issues",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    code: varchar("code", { length: 48 }).notNull(),
+    severity: varchar("severity", { length: 8 }).notNull(),
+    message: text("message").notNull(),
+    cells: text("cells").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index("report_issues_report_idx").on(t.reportId), index("report_issues_code_idx").on(t.code)],
+);
