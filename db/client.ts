@@ -40,11 +40,15 @@ async function openPostgres(url: string, migrate: boolean): Promise<DbHandle> {
     await db.execute(sql`select 1`);
     if (migrate) {
       const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
-      // Several processes may start at once against one server: serialise migrations.
-      await client.begin(async (tx) => {
-        await tx`select pg_advisory_xact_lock(727272)`;
-        await run(drizzle(tx as unknown as typeof client), { migrationsFolder: resolveMigrationsDir() });
-      });
+      // Several processes may start at once against one server: serialise migrations with an advisory lock.
+      const locker = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await locker`select pg_advisory_lock(727272)`;
+        await run(db as never, { migrationsFolder: resolveMigrationsDir() });
+      } finally {
+        await locker`select pg_advisory_unlock(727272)`.catch(() => {});
+        await locker.end({ timeout: 1 });
+      }
     }
   } catch (error) {
     await client.end({ timeout: 1 }).catch(() => {});
@@ -54,7 +58,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<DbHandle> {
 }
 
 async function openPglite(dataDir: string, purpose: string, migrate: boolean): Promise<DbHandle> {
-  const release = acquirePgliteLock(dataDir, purpose);
+  const release = dataDir.startsWith("memory://") ? () => {} : acquirePgliteLock(dataDir, purpose);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");

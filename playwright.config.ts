@@ -1,0 +1,60 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const root = import.meta.dirname;
+const pgliteData = process.env.OGI_E2E_DATA ?? path.join(root, "tests", ".output", "e2e-pglite");
+const postgresUrl = process.env.E2E_DATABASE_URL;
+const load = "npx tsx --conditions=react-server scripts/load-samples.ts";
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 900 },
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
+/** The newcomer's path (embedded PGlite) always; the PostgreSQL server path when E2E_DATABASE_URL is set. */
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "tests/.output/playwright-artifacts",
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: "tests/.output/playwright.json" }]],
+  projects: [
+    { name: "embedded", use: { ...chromium, baseURL: "http://127.0.0.1:3100" } },
+    ...(postgresUrl ? [{ name: "postgres", use: { ...chromium, baseURL: "http://127.0.0.1:3101" } }] : []),
+  ],
+  webServer: [
+    {
+      command: `rm -rf ${pgliteData} ${pgliteData}.lock && ${load} && npx next start -p 3100 -H 127.0.0.1`,
+      url: "http://127.0.0.1:3100/api/health",
+      env: { DATABASE_URL: "", OGI_DATA_DIR: pgliteData },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    ...(postgresUrl
+      ? [
+          {
+            command: `${load} && npx next start -p 3101 -H 127.0.0.1`,
+            url: "http://127.0.0.1:3101/api/health",
+            env: { DATABASE_URL: postgresUrl },
+            timeout: 180_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+          },
+        ]
+      : []),
+  ],
+});

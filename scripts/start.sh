@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Quick start, command 1: install, build, migrate the database, load the sample reports, serve on :3000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "▶ 安装依赖（npm ci）"
+  npm ci --no-audit --no-fund
+fi
+
+newest_source=$(find app components lib db next.config.js package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null || true)
+if [ ! -f .next/BUILD_ID ] || [ -n "$newest_source" ]; then
+  echo "▶ 构建（next build）"
+  npx next build
+fi
+
+echo "▶ 迁移数据库"
+npm run --silent db:migrate
+echo "▶ 加载示例报告"
+npm run --silent load-samples
+
+echo "▶ 启动服务：http://localhost:${PORT:-3000}"
+exec npx next start -p "${PORT:-3000}"

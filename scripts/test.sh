@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Quick start, command 2: the whole suite. Installs what it needs (npm packages, Debian postgresql and chromium),
+# starts a private throwaway PostgreSQL cluster, runs static checks, Vitest and Playwright, and prints
+# one "N passed, N failed" line built from the runners' JSON reports. Exit status is non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT="$ROOT/tests/.output"
+rm -rf "$OUT" && mkdir -p "$OUT"
+: >"$OUT/checks.tsv"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+step() { printf '\n▶ %s\n' "$1"; }
+
+# A named check that is not a test runner (format, types, build) still counts in the summary.
+check() {
+  local name=$1
+  shift
+  step "$name"
+  if "$@"; then printf '%s\tpassed\n' "$name" >>"$OUT/checks.tsv"; else printf '%s\tfailed\n' "$name" >>"$OUT/checks.tsv"; fi
+}
+
+step "依赖 / dependencies"
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk" || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+step "PostgreSQL（私有临时集群）"
+PGBIN=$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA=$(mktemp -d /tmp/ogi-pg.XXXXXX)
+PGPORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
+stop_pg() { run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1; rm -rf "$PGDATA"; }
+trap stop_pg EXIT
+run_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C >"$OUT/initdb.log" 2>&1 || { cat "$OUT/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
+run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null ||
+  { cat "$PGDATA/server.log"; echo "0 passed, 1 failed"; exit 1; }
+export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
+
+check "格式与静态检查（biome）" npx biome ci .
+check "类型检查（tsc）" npx tsc --noEmit -p .
+
+step "Vitest（单元 + 集成）"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"
+
+check "生产构建（next build）" npx next build
+
+step "Playwright（端到端：嵌入式 PGlite 与 PostgreSQL）"
+if [ -f .next/BUILD_ID ]; then
+  psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -c "create database ogi_e2e" postgres
+  E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/ogi_e2e" OGI_E2E_DATA="$OUT/e2e-pglite" npx playwright test
+else
+  echo "跳过：构建失败"
+fi
+
+step "汇总 / summary"
+node scripts/test-summary.mjs "$OUT"
