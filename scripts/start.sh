@@ -2,6 +2,7 @@
 # Quick start, command 1: install, build, migrate the database, load the sample reports, serve on :3000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "▶ 安装依赖（npm ci）"

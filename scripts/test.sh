@@ -4,6 +4,7 @@
 # one "N passed, N failed" line built from the runners' JSON reports. Exit status is non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 ROOT=$PWD
 OUT="$ROOT/tests/.output"
 rm -rf "$OUT" && mkdir -p "$OUT"
