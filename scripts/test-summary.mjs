@@ -36,7 +36,9 @@ if (!vitest) {
   for (const file of vitest.testResults) {
     if (file.status === "failed" && file.assertionResults.every((a) => a.status !== "failed")) {
       failed++;
-      failures.push(`vitest: ${path.relative(process.cwd(), file.name)} failed to run: ${(file.message ?? "").split("\n")[0]}`);
+      failures.push(
+        `vitest: ${path.relative(process.cwd(), file.name)} failed to run: ${(file.message ?? "").split("\n")[0]}`,
+      );
     }
     for (const a of file.assertionResults) {
       if (a.status === "failed") failures.push(`vitest: ${path.relative(process.cwd(), file.name)} › ${a.fullName}`);
@@ -60,7 +62,8 @@ if (!playwright) {
   const walk = (suite, trail) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests) {
-        if (t.status === "unexpected") failures.push(`playwright: [${t.projectName}] ${[...trail, spec.title].join(" › ")}`);
+        if (t.status === "unexpected")
+          failures.push(`playwright: [${t.projectName}] ${[...trail, spec.title].join(" › ")}`);
       }
     }
     for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);

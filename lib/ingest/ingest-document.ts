@@ -1,42 +1,84 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reportIssues, reports, reportValues, sourceDocuments } from "@/db/schema";
 import { classifyAgencyKind, findRegionByCode, normaliseAgencyName } from "@/lib/regions";
 import { ReportParseError } from "@/lib/report/errors";
 import { parseReport } from "@/lib/report/parse-report";
 import type { ParsedReport } from "@/lib/report/schema";
+import { seedRegions } from "@/lib/setup/seed-regions";
 import { collectCellValues } from "./cell-values";
 import { computeDeadline } from "./deadline";
+import { applyMetadata, type DocumentMetadata } from "./metadata";
 
 export const PARSER_VERSION = "1";
 
-export type IngestInput = { bytes: Uint8Array; fileName?: string; mediaType?: string };
+export type IngestInput = { bytes: Uint8Array; fileName?: string; mediaType?: string; metadata?: DocumentMetadata };
 export type IngestOutcome =
-  | { status: "new" | "updated" | "unchanged"; reportId: number; agency: string; year: number; issueCount: number }
+  | {
+      status: "new" | "updated" | "unchanged";
+      reportId: number;
+      agencyId: number;
+      agency: string;
+      year: number;
+      issueCount: number;
+    }
   | { status: "rejected"; code: string; reason: string };
 
-const ARITHMETIC_CODES = /MISMATCH|SUM|TOTAL|IDENTITY|BALANCE/;
+type Tx = Db;
+const ARITHMETIC_CODES = /MISMATCH|SUM_|_SUM|TOTAL|IDENTITY|BALANCE/;
 
-function sha256(bytes: Uint8Array): string {
+export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
 function regionLevels(code: string | null) {
-  const levels = { provinceCode: null as string | null, prefectureCode: null as string | null, countyCode: null as string | null };
-  let region = code ? findRegionByCode(code) : undefined;
+  const levels = {
+    provinceCode: null as string | null,
+    prefectureCode: null as string | null,
+    countyCode: null as string | null,
+  };
+  let region = code ? findRegionByCode(code) : null;
   while (region) {
     if (region.level === 1) levels.provinceCode = region.code;
     else if (region.level === 2) levels.prefectureCode = region.code;
     else levels.countyCode = region.code;
-    region = region.parentCode ? findRegionByCode(region.parentCode) : undefined;
+    region = region.parentCode ? findRegionByCode(region.parentCode) : null;
   }
   return levels;
 }
 
-async function storeDocument(db: Db, input: IngestInput, digest: string, fields: Partial<typeof sourceDocuments.$inferInsert>) {
-  const [inserted] = await db
+/** Parses bytes into a report, or a Chinese rejection reason; never throws. */
+export async function parseForIngest(
+  input: Pick<IngestInput, "bytes" | "fileName" | "mediaType" | "metadata">,
+): Promise<ParsedReport | { code: string; reason: string }> {
+  try {
+    const parsed = await parseReport(input.bytes, { fileName: input.fileName, mediaType: input.mediaType });
+    const report = input.metadata ? applyMetadata(parsed, input.metadata) : parsed;
+    if (!report.agency || !report.year) {
+      return {
+        code: "UNIDENTIFIED_REPORT",
+        reason: "无法识别报告的机关名称或年度，请在 manifest.csv 中补充机关和年度。",
+      };
+    }
+    return report;
+  } catch (error: unknown) {
+    if (error instanceof ReportParseError) return { code: error.code, reason: error.message };
+    return {
+      code: "PARSER_FAILURE",
+      reason: `解析器内部错误：${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+async function storeDocument(
+  tx: Tx,
+  input: IngestInput,
+  digest: string,
+  fields: Partial<typeof sourceDocuments.$inferInsert>,
+): Promise<number> {
+  const [row] = await tx
     .insert(sourceDocuments)
     .values({
       sha256: digest,
@@ -49,98 +91,144 @@ async function storeDocument(db: Db, input: IngestInput, digest: string, fields:
     })
     .onConflictDoUpdate({ target: sourceDocuments.sha256, set: { ...fields, lastParsedAt: new Date() } })
     .returning({ id: sourceDocuments.id });
-  return inserted.id;
+  return row.id;
 }
 
-async function parseOrReject(input: IngestInput): Promise<ParsedReport | { code: string; reason: string }> {
-  try {
-    const report = await parseReport(input.bytes, { fileName: input.fileName, mediaType: input.mediaType });
-    if (!report.agency || !report.year) {
-      return { code: "UNIDENTIFIED_REPORT", reason: "无法识别报告的机关名称或年度，请在清单（manifest.csv）中补充。" };
-    }
-    return report;
-  } catch (error: unknown) {
-    if (error instanceof ReportParseError) return { code: error.code, reason: error.message };
-    return { code: "PARSER_FAILURE", reason: `解析器内部错误：${error instanceof Error ? error.message : String(error)}` };
+async function upsertAgency(tx: Tx, report: ParsedReport): Promise<{ id: number; kind: string }> {
+  const name = report.agency!;
+  const normalizedName = normaliseAgencyName(name);
+  const regionCode = report.region?.code ?? null;
+  const kind = report.agencyKind ?? classifyAgencyKind(name);
+  await tx.insert(agencies).values({ name, normalizedName, regionCode, kind }).onConflictDoNothing();
+  const [agency] = await tx
+    .select({ id: agencies.id, kind: agencies.kind })
+    .from(agencies)
+    .where(
+      and(
+        eq(agencies.normalizedName, normalizedName),
+        regionCode ? eq(agencies.regionCode, regionCode) : isNull(agencies.regionCode),
+      ),
+    );
+  return agency;
+}
+
+/** Writes a parsed report's row, cell values and issues; the caller has made room for it as the current one. */
+export async function insertReportVersion(
+  tx: Tx,
+  report: ParsedReport,
+  agency: { id: number; kind: string },
+  documentId: number,
+): Promise<number> {
+  const year = report.year!;
+  const kind = agency.kind as ReturnType<typeof classifyAgencyKind>;
+  const [row] = await tx
+    .insert(reports)
+    .values({
+      agencyId: agency.id,
+      year,
+      layout: report.format,
+      publishedAt: report.publishedAt ?? null,
+      deadline: computeDeadline(year, kind),
+      sourceDocumentId: documentId,
+      parsed: report,
+      parserVersion: PARSER_VERSION,
+      issueCount: report.issues.length,
+      errorCount: report.issues.filter((i) => i.severity === "error").length,
+      checksPassed: !report.issues.some((i) => ARITHMETIC_CODES.test(i.code)),
+    })
+    .returning({ id: reports.id });
+  await writeReportDetails(tx, row.id, report, agency);
+  return row.id;
+}
+
+/** (Re)writes the typed cell values and issues of one current report. */
+export async function writeReportDetails(
+  tx: Tx,
+  reportId: number,
+  report: ParsedReport,
+  agency: { id: number; kind: string },
+): Promise<void> {
+  await tx.delete(reportValues).where(eq(reportValues.reportId, reportId));
+  await tx.delete(reportIssues).where(eq(reportIssues.reportId, reportId));
+  await tx.insert(reportValues).values({
+    reportId,
+    agencyId: agency.id,
+    year: report.year!,
+    layout: report.format,
+    agencyKind: agency.kind,
+    ...regionLevels(report.region?.code ?? null),
+    ...collectCellValues(report),
+  } as typeof reportValues.$inferInsert);
+  if (report.issues.length > 0) {
+    await tx.insert(reportIssues).values(
+      report.issues.map((issue) => ({
+        reportId,
+        code: issue.code,
+        severity: issue.severity,
+        message: issue.message,
+        cells: issue.cells ?? [],
+      })),
+    );
   }
 }
 
-/** Parses one document and stores it with its report in one transaction; the same bytes again are a no-op. */
-export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestOutcome> {
-  const digest = sha256(input.bytes);
-  const parsed = await parseOrReject(input);
-  if (!("issues" in parsed)) {
-    await storeDocument(db, input, digest, { status: "rejected", errorCode: parsed.code, errorMessage: parsed.reason, lastParsedAt: new Date() });
-    return { status: "rejected", code: parsed.code, reason: parsed.reason };
-  }
+async function storeParsed(db: Db, input: IngestInput, digest: string, report: ParsedReport): Promise<IngestOutcome> {
   return db.transaction(async (tx) => {
-    const documentId = await storeDocument(tx as unknown as Db, input, digest, {
+    const documentId = await storeDocument(tx as unknown as Tx, input, digest, {
       status: "parsed",
-      encoding: parsed.source?.encoding ?? null,
+      encoding: report.source?.encoding ?? null,
       errorCode: null,
       errorMessage: null,
       lastParsedAt: new Date(),
     });
-    const name = parsed.agency!;
-    const year = parsed.year!;
-    const regionCode = parsed.region?.code ?? null;
-    const kind = parsed.agencyKind ?? classifyAgencyKind(name);
-    await tx
-      .insert(agencies)
-      .values({ name, normalizedName: normaliseAgencyName(name), regionCode, kind })
-      .onConflictDoNothing();
-    const [agency] = await tx
-      .select({ id: agencies.id })
-      .from(agencies)
-      .where(and(eq(agencies.normalizedName, normaliseAgencyName(name)), regionCode ? eq(agencies.regionCode, regionCode) : undefined));
+    const agency = await upsertAgency(tx as unknown as Tx, report);
+    const year = report.year!;
     const [current] = await tx
       .select({ id: reports.id, sourceDocumentId: reports.sourceDocumentId })
       .from(reports)
       .where(and(eq(reports.agencyId, agency.id), eq(reports.year, year), eq(reports.isCurrent, true)))
       .for("update");
-    if (current?.sourceDocumentId === documentId) {
-      return { status: "unchanged", reportId: current.id, agency: name, year, issueCount: parsed.issues.length };
-    }
+    const base = { agencyId: agency.id, agency: report.agency!, year, issueCount: report.issues.length };
+    if (current?.sourceDocumentId === documentId) return { status: "unchanged", reportId: current.id, ...base };
     if (current) {
       await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, current.id));
       await tx.delete(reportValues).where(eq(reportValues.reportId, current.id));
     }
-    const [report] = await tx
-      .insert(reports)
-      .values({
-        agencyId: agency.id,
-        year,
-        layout: parsed.format,
-        publishedAt: parsed.publishedAt ?? null,
-        deadline: computeDeadline(year, kind),
-        sourceDocumentId: documentId,
-        parsed,
-        parserVersion: PARSER_VERSION,
-        issueCount: parsed.issues.length,
-        errorCount: parsed.issues.filter((i) => i.severity === "error").length,
-        checksPassed: !parsed.issues.some((i) => ARITHMETIC_CODES.test(i.code)),
-      })
-      .returning({ id: reports.id });
-    await tx.insert(reportValues).values({
-      reportId: report.id,
-      agencyId: agency.id,
-      year,
-      layout: parsed.format,
-      agencyKind: kind,
-      ...regionLevels(regionCode),
-      ...collectCellValues(parsed),
-    } as typeof reportValues.$inferInsert);
-    if (parsed.issues.length > 0) {
-      await tx.insert(reportIssues).values(
-        parsed.issues.map((issue) => ({
-          reportId: report.id,
-          code: issue.code,
-          severity: issue.severity,
-          message: issue.message,
-          cells: issue.cells ?? [],
-        })),
-      );
-    }
-    return { status: current ? "updated" : "new", reportId: report.id, agency: name, year, issueCount: parsed.issues.length };
+    const reportId = await insertReportVersion(tx as unknown as Tx, report, agency, documentId);
+    return { status: current ? "updated" : "new", reportId, ...base };
   });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505" || e.code === "40P01") return true;
+  }
+  return false;
+}
+
+/**
+ * Parses one document and stores it with its report in one transaction. The original bytes are kept even when
+ * parsing fails; the same bytes again are "unchanged"; new bytes for an agency-year already held become current.
+ */
+export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestOutcome> {
+  await seedRegions(db);
+  const digest = hashBytes(input.bytes);
+  const parsed = await parseForIngest(input);
+  if (!("issues" in parsed)) {
+    await storeDocument(db, input, digest, {
+      status: "rejected",
+      errorCode: parsed.code,
+      errorMessage: parsed.reason,
+      lastParsedAt: new Date(),
+    });
+    return { status: "rejected", code: parsed.code, reason: parsed.reason };
+  }
+  // A concurrent ingest of the same document or agency-year loses the race on a unique index: run it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeParsed(db, input, digest, parsed);
+    } catch (error) {
+      if (attempt >= 4 || !isUniqueViolation(error)) throw error;
+    }
+  }
 }

@@ -1,0 +1,24 @@
+/** Ingestion limits; every rejection they cause carries a Chinese reason. */
+export type IngestLimits = {
+  maxFileBytes: number;
+  maxArchiveEntries: number;
+  maxArchiveBytes: number;
+  maxCompressionRatio: number;
+};
+
+export function resolveLimits(overrides: Partial<IngestLimits> = {}): IngestLimits {
+  const mb = Number(process.env.OGI_MAX_FILE_MB ?? 50);
+  return {
+    maxFileBytes: mb * 1024 * 1024,
+    maxArchiveEntries: 20_000,
+    maxArchiveBytes: 4 * 1024 * 1024 * 1024,
+    maxCompressionRatio: 200,
+    ...overrides,
+  };
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
