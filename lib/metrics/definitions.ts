@@ -1,0 +1,425 @@
+import type { Layout } from "@/lib/report/schema";
+
+export type MetricUnit = "件" | "项" | "个" | "万元" | "%" | "份" | "条";
+export type MetricGroup = "applications" | "outcomes" | "active" | "review" | "quality";
+
+/** A metric read from table cells: the sum of `numerator` cells, or a ratio of sums when `denominator` is set. */
+export type CellMetric = {
+  id: string;
+  source: "cells";
+  name: string;
+  group: MetricGroup;
+  unit: MetricUnit;
+  definition: string;
+  /** Cell paths (canonical JSON) summed per report; a report where all are absent does not count. */
+  numerator: readonly string[];
+  denominator?: readonly string[];
+  layouts: readonly Layout[];
+  /** Report years that have the metric (inclusive). */
+  years?: { from?: number; to?: number };
+  note?: string;
+};
+
+/** A metric about the reports themselves (timeliness, checks, completeness), from `reports`, not cells. */
+export type QualityMetric = {
+  id: string;
+  source: "quality";
+  name: string;
+  group: "quality";
+  unit: MetricUnit;
+  definition: string;
+  /** Field of `QualitySums` used as numerator (and denominator for ratios). */
+  numerator: keyof QualitySums;
+  denominator?: keyof QualitySums;
+  layouts: readonly Layout[];
+  years?: { from?: number; to?: number };
+  note?: string;
+};
+
+export type MetricDef = CellMetric | QualityMetric;
+
+/** Per-group counts behind the quality metrics. */
+export type QualitySums = {
+  /** Current reports received. */
+  received: number;
+  /** Agencies that reported this year or last year. */
+  expected: number;
+  /** Agencies that reported last year but not this year. */
+  missing: number;
+  /** Reports with both a publication date and a deadline. */
+  timed: number;
+  onTime: number;
+  late: number;
+  checksPassed: number;
+  issues: number;
+};
+
+const BOTH: readonly Layout[] = ["2019", "2021"];
+const L2019: readonly Layout[] = ["2019"];
+const L2021: readonly Layout[] = ["2021"];
+
+export const APPLICANT_TYPES = [
+  { key: "natural", name: "自然人" },
+  { key: "commercial", name: "商业企业" },
+  { key: "research", name: "科研机构" },
+  { key: "nonprofit", name: "社会公益组织" },
+  { key: "legal", name: "法律服务机构" },
+  { key: "otherOrg", name: "其他组织" },
+] as const;
+
+export const DENIED_REASONS = [
+  { key: "deniedStateSecret", name: "属于国家秘密" },
+  { key: "deniedLawProhibited", name: "其他法律行政法规禁止公开" },
+  { key: "deniedSecurityStability", name: "危及“三安全一稳定”" },
+  { key: "deniedThirdParty", name: "保护第三方合法权益" },
+  { key: "deniedInternalAffairs", name: "属于三类内部事务信息" },
+  { key: "deniedProcessInfo", name: "属于四类过程性信息" },
+  { key: "deniedEnforcementFile", name: "属于行政执法案卷" },
+  { key: "deniedAdminQuery", name: "属于行政查询事项" },
+] as const;
+
+const UNABLE_ROWS = ["unableNotHeld", "unableNeedsCreation", "unableUnclear"];
+const NOT_HANDLED_ROWS = [
+  "notHandledComplaint",
+  "notHandledRepeated",
+  "notHandledPublication",
+  "notHandledExcessive",
+  "notHandledConfirmation",
+];
+const OTHER_ROWS = ["otherHandling", "otherNoCorrection", "otherUnpaidFee", "otherOther"];
+
+const total = (row: string) => `applications.${row}.total`;
+const PROCESSED = [total("processedTotal")];
+
+/** Outcome categories of 三、本年度办理结果, in printed order (the 100% stacked chart's series). */
+export const OUTCOME_CATEGORIES = [
+  { key: "granted", name: "予以公开", rows: ["granted"] },
+  { key: "partial", name: "部分公开", rows: ["partial"] },
+  { key: "denied", name: "不予公开", rows: DENIED_REASONS.map((r) => r.key) },
+  { key: "unable", name: "无法提供", rows: UNABLE_ROWS },
+  { key: "notHandled", name: "不予处理", rows: NOT_HANDLED_ROWS },
+  { key: "other", name: "其他处理", rows: OTHER_ROWS },
+] as const;
+
+export const REVIEW_BLOCK_NAMES = {
+  review: "行政复议",
+  litigationDirect: "行政诉讼（未经复议直接起诉）",
+  litigationAfterReview: "行政诉讼（复议后起诉）",
+} as const;
+export const REVIEW_RESULTS = [
+  { key: "upheld", name: "结果维持" },
+  { key: "corrected", name: "结果纠正" },
+  { key: "other", name: "其他结果" },
+  { key: "pending", name: "尚未审结" },
+] as const;
+
+const OTHER_NOTE =
+  "2019 版表格“（六）其他处理”为一行；2021 版拆为逾期不补正、逾期未缴费、其他三行，此处合计三行，两版可比。";
+const CORRECTION_NOTE =
+  "纠错率 = 结果纠正 ÷（结果维持 + 结果纠正 + 其他结果），即已审结案件中被纠正的比例，不含尚未审结案件；与以“总计”为分母的口径不同。";
+
+function applicationMetrics(): CellMetric[] {
+  const metrics: CellMetric[] = [
+    {
+      id: "applications.received",
+      source: "cells",
+      name: "新收申请",
+      group: "applications",
+      unit: "件",
+      definition: "表三“一、本年新收政府信息公开申请数量”总计列之和。",
+      numerator: [total("received")],
+      layouts: BOTH,
+      note: "取报告所印“总计”，与各申请人类型之和不一致时以所印为准并记入质量问题。",
+    },
+    ...APPLICANT_TYPES.map(
+      (t): CellMetric => ({
+        id: `applications.received.${t.key}`,
+        source: "cells",
+        name: `新收申请·${t.name}`,
+        group: "applications",
+        unit: "件",
+        definition: `表三“一、本年新收政府信息公开申请数量”${t.name}列之和。`,
+        numerator: [`applications.received.${t.key}`],
+        layouts: BOTH,
+      }),
+    ),
+    {
+      id: "applications.carriedOver",
+      source: "cells",
+      name: "上年结转",
+      group: "applications",
+      unit: "件",
+      definition: "表三“二、上年结转政府信息公开申请数量”总计列之和。",
+      numerator: [total("carriedOver")],
+      layouts: BOTH,
+    },
+    {
+      id: "applications.processed",
+      source: "cells",
+      name: "办结",
+      group: "applications",
+      unit: "件",
+      definition: "表三“三、本年度办理结果（七）总计”总计列之和。",
+      numerator: PROCESSED,
+      layouts: BOTH,
+    },
+    {
+      id: "applications.carriedForward",
+      source: "cells",
+      name: "结转下年度",
+      group: "applications",
+      unit: "件",
+      definition: "表三“四、结转下年度继续办理”总计列之和。",
+      numerator: [total("carriedForward")],
+      layouts: BOTH,
+    },
+  ];
+  return metrics;
+}
+
+function outcomeMetrics(): CellMetric[] {
+  const metrics: CellMetric[] = [];
+  for (const c of OUTCOME_CATEGORIES) {
+    const cells = c.rows.map(total);
+    const note = c.key === "other" ? OTHER_NOTE : undefined;
+    metrics.push({
+      id: `outcomes.${c.key}`,
+      source: "cells",
+      name: c.name,
+      group: "outcomes",
+      unit: "件",
+      definition: `表三办理结果“${c.name}”${c.rows.length > 1 ? "各项" : ""}总计列之和。`,
+      numerator: cells,
+      layouts: BOTH,
+      note,
+    });
+    metrics.push({
+      id: `outcomes.${c.key}.share`,
+      source: "cells",
+      name: `${c.name}占比`,
+      group: "outcomes",
+      unit: "%",
+      definition: `“${c.name}”件数之和 ÷ “（七）总计”（办结）之和。`,
+      numerator: cells,
+      denominator: PROCESSED,
+      layouts: BOTH,
+      note: note ?? "比率为各报告分子之和 ÷ 分母之和（非各报告比率的平均）。",
+    });
+  }
+  for (const r of DENIED_REASONS) {
+    metrics.push({
+      id: `outcomes.denied.${r.key}`,
+      source: "cells",
+      name: `不予公开·${r.name}`,
+      group: "outcomes",
+      unit: "件",
+      definition: `表三“（三）不予公开 ${r.name}”总计列之和。`,
+      numerator: [total(r.key)],
+      layouts: BOTH,
+    });
+  }
+  metrics.push({
+    id: "outcomes.openRate",
+    source: "cells",
+    name: "公开率",
+    group: "outcomes",
+    unit: "%",
+    definition: "（予以公开 + 部分公开）÷ 办结（“（七）总计”），各报告分子、分母分别求和后相除。",
+    numerator: [total("granted"), total("partial")],
+    denominator: PROCESSED,
+    layouts: BOTH,
+    note: "分母为办结件数，含不予公开、无法提供、不予处理、其他处理；不含结转下年度的申请。",
+  });
+  return metrics;
+}
+
+function activeMetric(
+  row: string,
+  col: string,
+  name: string,
+  unit: MetricUnit,
+  layouts: readonly Layout[],
+  extra: Partial<CellMetric> = {},
+): CellMetric {
+  return {
+    id: `active.${row}.${col}`,
+    source: "cells",
+    name,
+    group: "active",
+    unit,
+    definition: `表二（主动公开）“${name}”之和。`,
+    numerator: [`active.${row}.${col}`],
+    layouts,
+    ...extra,
+  };
+}
+
+function activeMetrics(): CellMetric[] {
+  const procurementNote = "仅 2019 版表格（报告年度 2019–2020）有此项；2021 版表格已取消，2021 年起无数据（不是 0）。";
+  return [
+    activeMetric("licensing", "previous", "行政许可·上一年项目数量", "项", L2019, { years: { to: 2020 } }),
+    activeMetric("licensing", "change", "行政许可·本年增/减", "项", L2019, {
+      years: { to: 2020 },
+      note: "增减为带符号数，合计为各报告增减之和；仅 2019 版表格有此列。",
+    }),
+    activeMetric("licensing", "decisions", "行政许可·处理决定数量", "件", BOTH),
+    activeMetric("penalty", "decisions", "行政处罚·处理决定数量", "件", BOTH),
+    activeMetric("coercion", "decisions", "行政强制·处理决定数量", "件", BOTH),
+    activeMetric("fees", "previous", "行政事业性收费·上一年项目数量", "项", L2019, { years: { to: 2020 } }),
+    activeMetric("fees", "change", "行政事业性收费·本年增/减", "项", L2019, { years: { to: 2020 } }),
+    activeMetric("fees", "amount", "行政事业性收费·本年收费金额", "万元", L2021, {
+      years: { from: 2021 },
+      note: "2021 版表格起填报收费金额（万元）；2019 版只填收费项目数量及增减，两者不可比。",
+    }),
+    activeMetric("procurement", "count", "政府集中采购·项目数量", "个", L2019, {
+      years: { to: 2020 },
+      note: procurementNote,
+    }),
+    activeMetric("procurement", "amount", "政府集中采购·总金额", "万元", L2019, {
+      years: { to: 2020 },
+      note: procurementNote,
+    }),
+  ];
+}
+
+function reviewMetrics(): CellMetric[] {
+  const metrics: CellMetric[] = [];
+  for (const [block, blockName] of Object.entries(REVIEW_BLOCK_NAMES)) {
+    for (const r of [...REVIEW_RESULTS, { key: "total", name: "总计" }]) {
+      metrics.push({
+        id: `${block}.${r.key}`,
+        source: "cells",
+        name: `${blockName}·${r.name}`,
+        group: "review",
+        unit: "件",
+        definition: `表四“${blockName}”${r.name}列之和。`,
+        numerator: [`${block}.${r.key}`],
+        layouts: BOTH,
+      });
+    }
+    metrics.push({
+      id: `${block}.correctionRate`,
+      source: "cells",
+      name: `${blockName}·纠错率`,
+      group: "review",
+      unit: "%",
+      definition: `${blockName}：结果纠正 ÷（结果维持 + 结果纠正 + 其他结果）。`,
+      numerator: [`${block}.corrected`],
+      denominator: [`${block}.upheld`, `${block}.corrected`, `${block}.other`],
+      layouts: BOTH,
+      note: CORRECTION_NOTE,
+    });
+  }
+  return metrics;
+}
+
+function qualityMetrics(): QualityMetric[] {
+  const q = (m: Omit<QualityMetric, "source" | "group" | "layouts">): QualityMetric => ({
+    ...m,
+    source: "quality",
+    group: "quality",
+    layouts: BOTH,
+  });
+  return [
+    q({
+      id: "quality.received",
+      name: "收到报告",
+      unit: "份",
+      definition: "当前版本年度报告份数。",
+      numerator: "received",
+    }),
+    q({
+      id: "quality.expected",
+      name: "应报机关",
+      unit: "个",
+      definition: "本年度或上一年度报送过年度报告的机关数。",
+      numerator: "expected",
+      note: "以“上年报送过”推定应报；从未报送过的机关无从推定，不计入。",
+    }),
+    q({
+      id: "quality.missing",
+      name: "缺报机关",
+      unit: "个",
+      definition: "上一年度报送过、本年度未报送的机关数。",
+      numerator: "missing",
+      note: "仅在数据中存在更晚年度报告时判断，避免把尚未汇集的年度整体算作缺报。",
+    }),
+    q({
+      id: "quality.completeness",
+      name: "报送率",
+      unit: "%",
+      definition: "收到报告 ÷ 应报机关。",
+      numerator: "received",
+      denominator: "expected",
+    }),
+    q({
+      id: "quality.late",
+      name: "逾期发布",
+      unit: "份",
+      definition: "发布日期晚于法定期限的报告份数。",
+      numerator: "late",
+    }),
+    q({
+      id: "quality.onTimeRate",
+      name: "按时发布率",
+      unit: "%",
+      definition: "发布日期不晚于法定期限的报告 ÷ 发布日期可识别的报告。",
+      numerator: "onTime",
+      denominator: "timed",
+      note: "法定期限依《政府信息公开条例》第四十九条：部门 1 月 31 日，本级人民政府 3 月 31 日；发布日期不详的报告不计入分母。",
+    }),
+    q({
+      id: "quality.checksPassedRate",
+      name: "勾稽校验通过率",
+      unit: "%",
+      definition: "表内勾稽关系全部成立的报告 ÷ 收到报告。",
+      numerator: "checksPassed",
+      denominator: "received",
+    }),
+    q({
+      id: "quality.issuesPerReport",
+      name: "每份报告问题数",
+      unit: "条",
+      definition: "解析与核验发现的问题条数之和 ÷ 收到报告。",
+      numerator: "issues",
+      denominator: "received",
+    }),
+  ];
+}
+
+export const METRICS: readonly MetricDef[] = [
+  ...applicationMetrics(),
+  ...outcomeMetrics(),
+  ...activeMetrics(),
+  ...reviewMetrics(),
+  ...qualityMetrics(),
+];
+
+export const METRIC_BY_ID: ReadonlyMap<string, MetricDef> = new Map(METRICS.map((m) => [m.id, m]));
+
+export function getMetric(id: string): MetricDef {
+  const metric = METRIC_BY_ID.get(id);
+  if (!metric) throw new Error(`Unknown metric: ${id}`);
+  return metric;
+}
+
+export function isRatio(metric: MetricDef): boolean {
+  return metric.denominator !== undefined;
+}
+
+/** Metrics a supervisor can pick for the children comparison and heatmap. */
+export const COMPARABLE_METRIC_IDS = [
+  "applications.received",
+  "applications.processed",
+  "outcomes.openRate",
+  "outcomes.denied.share",
+  "active.licensing.decisions",
+  "active.penalty.decisions",
+  "review.total",
+  "review.correctionRate",
+  "litigationDirect.total",
+  "quality.received",
+  "quality.onTimeRate",
+  "quality.checksPassedRate",
+  "quality.issuesPerReport",
+] as const;
