@@ -1,0 +1,39 @@
+import { isValueLike } from "./numbers";
+
+/** One block of a document in reading order: running text, or one table row split into label cells and value cells. */
+export type Item =
+  | { kind: "text"; text: string }
+  /** `grid`: cells are positional (blanks kept); otherwise cells are number tokens that may be run together. */
+  | { kind: "row"; labels: string[]; cells: string[]; grid: boolean };
+
+export type Shape = "html" | "text" | "pdf" | "docx" | "markdown";
+
+export type SourceDocument = {
+  shape: Shape;
+  items: Item[];
+  /** Whole text in reading order, one block per line, for metadata and narrative. */
+  plainText: string;
+  /** Title candidates in decreasing trust (explicit title fields, <title>, headings). */
+  titles: string[];
+  encoding: string | null;
+  /** Creation date from file metadata (PDF), used only as a flagged fallback. */
+  fileDate?: string | null;
+};
+
+const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
+
+/** Splits one table row into its label part (up to the last label-like cell) and its value cells. */
+export function gridRowToItem(cells: string[]): Item | null {
+  const trimmed = cells.map((c) => c.replace(/[\s\u00a0\u200b]+/g, " ").trim());
+  let last = -1;
+  for (let i = 0; i < trimmed.length; i++) {
+    if (trimmed[i] && HAS_WORD.test(trimmed[i]) && !isValueLike(trimmed[i])) last = i;
+  }
+  const labels = trimmed.slice(0, last + 1).filter((c) => c.length > 0);
+  const values = trimmed.slice(last + 1);
+  if (values.length === 0 || values.every((v) => v === "")) {
+    if (labels.length === 0) return null;
+    return { kind: "text", text: labels.join(" ") };
+  }
+  return { kind: "row", labels, cells: values, grid: true };
+}

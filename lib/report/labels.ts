@@ -1,0 +1,98 @@
+import { toHalfWidth } from "./numbers";
+
+const CN_NUM = "一二三四五六七八九十";
+const NUMBERING = new RegExp(
+  `[(（][${CN_NUM}\\d]{1,2}[)）]|[${CN_NUM}]{1,2}[、.．]|(?<![\\d.])\\d{1,2}[.．、](?!\\d)|第[${CN_NUM}]{1,3}[条项]`,
+  "g",
+);
+const PUNCT = /[\s\u00a0\u200b、，。,.：:；;“”"'‘’「」《》<>〈〉【】[\]·•\-—_/\\|*#=+~?？!！]/g;
+
+/** Removes explanatory parentheses (and the halves of one cut off at either end of the label). */
+function dropNotes(s: string): string {
+  let out = s.replace(/[(（][^()（）]{3,}[)）]/g, "");
+  const close = out.search(/[)）]/);
+  const open = out.search(/[(（]/);
+  if (close >= 0 && (open < 0 || close < open)) out = out.slice(close + 1);
+  const lastOpen = Math.max(out.lastIndexOf("（"), out.lastIndexOf("("));
+  if (lastOpen >= 0 && !/[)）]/.test(out.slice(lastOpen))) out = out.slice(0, lastOpen);
+  return out;
+}
+
+/** Canonical comparison form of a label: half-width, no numbering, notes, punctuation or digits. */
+export function normaliseLabel(s: string): string {
+  return dropNotes(toHalfWidth(s).replace(NUMBERING, ""))
+    .replace(PUNCT, "")
+    .replace(/[()（）]/g, "")
+    .replace(/\d+/g, "");
+}
+
+export type RankCandidate<K extends string> = { key: K; canonical: string[] };
+
+const MAX_LABEL_TAIL = 80;
+
+/**
+ * How well the END of `label` matches `canonical` (both normalised): the best Dice coefficient, over the
+ * label's suffixes, of the longest common subsequence. Tolerates junk before the label, typos and cuts.
+ */
+export function scoreSuffix(label: string, canonical: string): number {
+  const a = label.length > MAX_LABEL_TAIL ? label.slice(-MAX_LABEL_TAIL) : label;
+  const n = a.length;
+  const m = canonical.length;
+  if (n === 0 || m === 0) return 0;
+  let next = new Uint16Array(m + 1);
+  let cur = new Uint16Array(m + 1);
+  let best = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    cur[m] = 0;
+    const ch = a.charCodeAt(i);
+    for (let j = m - 1; j >= 0; j--) {
+      cur[j] = ch === canonical.charCodeAt(j) ? next[j + 1] + 1 : Math.max(next[j], cur[j + 1]);
+    }
+    const lcs = cur[0];
+    if (lcs >= 1) {
+      const score = (2 * lcs) / (n - i + m);
+      if (score > best) best = score;
+    }
+    [next, cur] = [cur, next];
+  }
+  return best;
+}
+
+/** Best key for a label among candidates; null when nothing clears the threshold. */
+export function matchLabel<K extends string>(
+  label: string,
+  candidates: readonly RankCandidate<K>[],
+  threshold = 0.6,
+): { key: K; score: number; runnerUp: number } | null {
+  const norm = normaliseLabel(label);
+  if (!norm) return null;
+  let best: { key: K; score: number } | null = null;
+  let runnerUp = 0;
+  for (const c of candidates) {
+    let s = 0;
+    for (const canon of c.canonical) s = Math.max(s, scoreSuffix(norm, canon));
+    if (!best || s > best.score) {
+      if (best) runnerUp = Math.max(runnerUp, best.score);
+      best = { key: c.key, score: s };
+    } else runnerUp = Math.max(runnerUp, s);
+  }
+  if (!best || best.score < threshold) return null;
+  return { ...best, runnerUp };
+}
+
+/** All keys whose score clears the threshold, best first. */
+export function rankLabel<K extends string>(
+  label: string,
+  candidates: readonly RankCandidate<K>[],
+  threshold = 0.6,
+): { key: K; score: number }[] {
+  const norm = normaliseLabel(label);
+  if (!norm) return [];
+  const out: { key: K; score: number }[] = [];
+  for (const c of candidates) {
+    let s = 0;
+    for (const canon of c.canonical) s = Math.max(s, scoreSuffix(norm, canon));
+    if (s >= threshold) out.push({ key: c.key, score: s });
+  }
+  return out.sort((x, y) => y.score - x.score);
+}

@@ -1,0 +1,73 @@
+/** Normalisation of printed number cells: full-width forms, separators, signs, dashes, units. */
+
+export type CellValue =
+  | { kind: "number"; value: number; unit?: "元" | "万元" }
+  | { kind: "blank"; printed: string }
+  | { kind: "unreadable"; printed: string };
+
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
+/** Full-width ASCII (０-９ ． ， ＋ －…) to half-width; other characters untouched. */
+export function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+const BLANK_MARKERS = new Set([
+  "",
+  "-",
+  "—",
+  "——",
+  "–",
+  "―",
+  "─",
+  "－",
+  "/",
+  "／",
+  "\\",
+  "无",
+  "空",
+  "--",
+  "---",
+  "—-",
+  "_",
+  "×",
+  "*",
+]);
+const UNIT_SUFFIX = /(件|个|项|条|次|家|人次|笔|宗|起|份|人)$/;
+
+export function isBlankMarker(raw: string): boolean {
+  return BLANK_MARKERS.has(raw.replace(/[\s\u00a0]+/g, ""));
+}
+
+/** Parses one printed cell. Returns the number as printed (money keeps its unit for the caller to convert). */
+export function parseCell(raw: string): CellValue {
+  let s = toHalfWidth(raw).replace(/[\s\u00a0\u200b]+/g, "");
+  if (BLANK_MARKERS.has(s)) return { kind: "blank", printed: raw.trim() };
+  let unit: "元" | "万元" | undefined;
+  const money = /(万元|元)$/.exec(s);
+  if (money) {
+    unit = money[1] as "元" | "万元";
+    s = s.slice(0, -money[1].length);
+  } else {
+    s = s.replace(UNIT_SUFFIX, "");
+  }
+  s = s.replace(/[−–—]/g, "-");
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  if (/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(s)) {
+    const value = Number(s);
+    if (Number.isFinite(value)) return { kind: "number", value: value === 0 ? 0 : value, unit };
+  }
+  if (s === "零") return { kind: "number", value: 0, unit };
+  return { kind: "unreadable", printed: raw.trim() };
+}
+
+/** True when a grid cell holds a value (a number, a dash, a blank) rather than a label. */
+export function isValueLike(raw: string): boolean {
+  const c = parseCell(raw);
+  return c.kind !== "unreadable";
+}
+
+/** Converts a money amount to 万元. */
+export function toWanYuan(value: number, unit: "元" | "万元"): number {
+  return unit === "元" ? Number.parseFloat((value / 10000).toPrecision(12)) : value;
+}

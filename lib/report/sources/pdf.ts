@@ -1,0 +1,131 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { type Deadline, ReportParseError } from "../errors";
+
+type TextItem = { str: string; transform: number[]; width: number; height: number };
+type Glyph = { s: string; x: number; y: number; w: number; size: number };
+
+const MAX_PAGES = 60;
+const require = createRequire(import.meta.url);
+
+let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+function getAssetDirs() {
+  if (!assetDirs) {
+    const root = path.dirname(require.resolve("pdfjs-dist/package.json"));
+    assetDirs = { cMapUrl: `${root}/cmaps/`, standardFontDataUrl: `${root}/standard_fonts/` };
+  }
+  return assetDirs;
+}
+
+const PAGE_NUMBER =
+  /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
+/** Groups a page's text items into lines by baseline, ordered top to bottom, left to right. */
+function pageLines(items: Glyph[]): string[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Glyph[][] = [];
+  for (const g of sorted) {
+    const line = lines[lines.length - 1];
+    if (line) {
+      const ref = line[0];
+      const tol = Math.max(2, 0.45 * Math.min(Math.max(ref.size, g.size), 2 * Math.min(ref.size, g.size)));
+      if (Math.abs(ref.y - g.y) <= tol) {
+        line.push(g);
+        continue;
+      }
+    }
+    lines.push([g]);
+  }
+  const out: string[] = [];
+  for (const line of lines) {
+    line.sort((a, b) => a.x - b.x);
+    let text = "";
+    let end = Number.NEGATIVE_INFINITY;
+    for (const g of line) {
+      const gap = g.x - end;
+      if (text && gap > 0.25 * g.size) text += " ";
+      text += g.s;
+      end = Math.max(end, g.x + g.w);
+    }
+    const t = text.trim();
+    if (t && !PAGE_NUMBER.test(t)) out.push(t);
+  }
+  return out;
+}
+
+function pdfDate(raw: unknown): string | null {
+  const m = typeof raw === "string" ? /D:(\d{4})(\d{2})(\d{2})/.exec(raw) : null;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+export async function extractPdf(
+  bytes: Uint8Array,
+  deadline: Deadline,
+): Promise<{ lines: string[]; fileDate: string | null }> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const { cMapUrl, standardFontDataUrl } = getAssetDirs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ReportParseError("TIMEOUT", "解析超时：PDF 文档在规定时间内未能读取完成")),
+      Math.max(50, deadline.remainingMs()),
+    );
+  });
+  timeout.catch(() => {});
+  try {
+    const doc = await Promise.race([task.promise, timeout]).catch((error: unknown) => {
+      if (error instanceof ReportParseError) throw error;
+      const name = (error as { name?: string })?.name ?? "";
+      if (name === "PasswordException") throw new ReportParseError("ENCRYPTED_PDF", "PDF 文件已加密，需要密码才能读取");
+      throw new ReportParseError("CORRUPT_FILE", "PDF 文件已损坏或不完整，无法读取");
+    });
+    const lines: string[] = [];
+    let chars = 0;
+    const pages = Math.min(doc.numPages, MAX_PAGES);
+    for (let p = 1; p <= pages; p++) {
+      deadline.checkNow();
+      const page = await Promise.race([doc.getPage(p), timeout]);
+      const content = await Promise.race([page.getTextContent(), timeout]);
+      const glyphs: Glyph[] = [];
+      for (const it of content.items as TextItem[]) {
+        if (typeof it.str !== "string" || !it.str.trim()) continue;
+        const [a, b, , d, x, y] = it.transform;
+        const size = Math.hypot(a, b) || Math.abs(d) || 10;
+        glyphs.push({ s: it.str, x, y, w: it.width, size });
+        chars += it.str.trim().length;
+      }
+      lines.push(...pageLines(glyphs));
+      page.cleanup();
+    }
+    let fileDate: string | null = null;
+    try {
+      const meta = await Promise.race([doc.getMetadata(), timeout]);
+      const info = meta.info as Record<string, unknown>;
+      fileDate = pdfDate(info?.CreationDate) ?? pdfDate(info?.ModDate);
+    } catch {
+      fileDate = null;
+    }
+    await doc.destroy();
+    if (chars < (20 * Math.max(1, Math.min(pages, 3))) / 3) {
+      throw new ReportParseError(
+        "NO_TEXT_LAYER",
+        "PDF 没有文字层（可能是扫描件），无法读取表格数据，请提供可复制文字的版本",
+      );
+    }
+    return { lines, fileDate };
+  } finally {
+    clearTimeout(timer);
+    task.destroy().catch(() => {});
+  }
+}

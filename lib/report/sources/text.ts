@@ -1,0 +1,110 @@
+import { gridRowToItem, type Item } from "../document";
+import type { Deadline } from "../errors";
+import { isBlankMarker, toHalfWidth } from "../numbers";
+
+type Token = { t: "text"; s: string } | { t: "num"; s: string };
+
+const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
+const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?/g;
+const TEXT_AFTER = /^[年月日号条项期届%％:：时分秒岁页版]/;
+
+function pushText(out: Token[], s: string): void {
+  if (!s) return;
+  const last = out[out.length - 1];
+  if (last && last.t === "text") last.s += s;
+  else out.push({ t: "text", s });
+}
+
+/** Splits one chunk (no whitespace) into text and number tokens; enumerators ("3.") stay with their label. */
+function tokenizeChunk(chunk: string, out: Token[]): void {
+  if (isBlankMarker(chunk)) {
+    out.push({ t: "num", s: chunk });
+    return;
+  }
+  const masked = chunk.replace(DATE, (m) => "\u0001".repeat(m.length));
+  let pos = 0;
+  for (const m of masked.matchAll(NUMBER)) {
+    const start = m.index;
+    let raw = m[0];
+    const end = start + raw.length;
+    const prev = chunk[start - 1] ?? "";
+    const after = chunk.slice(end);
+    if (prev === "第" || TEXT_AFTER.test(after) || /^[A-Za-z]/.test(after) || /[A-Za-z]$/.test(prev)) continue;
+    const enumerator = /^[.．、](?!\d)/.test(after);
+    if (enumerator) {
+      const digits = raw.replace(/^[+-]/, "");
+      if (digits.length === 1 || /[.,]/.test(raw)) continue;
+      raw = raw.slice(0, -1);
+    }
+    pushText(out, chunk.slice(pos, start));
+    out.push({ t: "num", s: raw });
+    pos = start + raw.length;
+  }
+  pushText(out, chunk.slice(pos));
+}
+
+function tokenizeLine(line: string, out: Token[]): void {
+  const chunks = toHalfWidth(line)
+    .split(/[\s\u00a0\u200b]+/)
+    .filter(Boolean);
+  for (const chunk of chunks) {
+    tokenizeChunk(chunk, out);
+    const last = out[out.length - 1];
+    if (last?.t === "text") last.s += " ";
+  }
+}
+
+function splitPipeRow(line: string): string[] | null {
+  const t = line.trim();
+  if (!t.includes("|")) return null;
+  const inner = t.replace(/^\|/, "").replace(/\|$/, "");
+  const cells = inner.split("|");
+  return cells.length >= 2 ? cells : null;
+}
+
+/** Turns lines of text (flattened pages, markdown, PDF lines) into items. */
+export function linesToItems(lines: string[], deadline: Deadline): { items: Item[]; markdown: boolean } {
+  const items: Item[] = [];
+  let tokens: Token[] = [];
+  let markdown = false;
+  const flush = () => {
+    let row: Item | null = null;
+    for (const tok of tokens) {
+      if (tok.t === "text") {
+        row = null;
+        const s = tok.s.trim();
+        if (s) items.push({ kind: "text", text: s });
+      } else {
+        if (!row) {
+          row = { kind: "row", labels: [], cells: [], grid: false };
+          items.push(row);
+        }
+        if (row.kind === "row") row.cells.push(tok.s);
+      }
+    }
+    tokens = [];
+  };
+  for (const line of lines) {
+    deadline.check();
+    const pipe = splitPipeRow(line);
+    if (pipe) {
+      if (pipe.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) {
+        markdown = true;
+        continue;
+      }
+      flush();
+      const item = gridRowToItem(pipe);
+      if (item) items.push(item);
+      continue;
+    }
+    if (/\t/.test(line) && line.split("\t").length >= 3) {
+      flush();
+      const item = gridRowToItem(line.split("\t"));
+      if (item) items.push(item);
+      continue;
+    }
+    tokenizeLine(line, tokens);
+  }
+  flush();
+  return { items, markdown };
+}

@@ -1,0 +1,88 @@
+import type { Deadline } from "./errors";
+import { isBlankMarker } from "./numbers";
+
+export type ColumnSpec = { decimal?: boolean; signed?: boolean };
+
+const MAX_VISITS = 300_000;
+const MAX_CANDIDATES = 2000;
+const MAX_PART_DIGITS = 9;
+
+function validPart(part: string, spec: ColumnSpec, first: boolean): boolean {
+  const m = /^([+-]?)(0|[1-9]\d*)(\.\d+)?$/.exec(part);
+  if (!m) return false;
+  if (m[1] && (!first || (!spec.signed && m[1] === "-"))) return false;
+  if (m[3] && !spec.decimal) return false;
+  return m[2].length <= MAX_PART_DIGITS;
+}
+
+export type SplitResult = {
+  /** Each candidate is one raw string per column. */
+  candidates: string[][];
+  truncated: boolean;
+};
+
+/**
+ * All ways to cut run-together number tokens into exactly `k` printed cells (no leading zeros, decimals and
+ * signs only where the column allows them) that satisfy `accept`. Blank markers stay one cell each.
+ */
+export function enumerateSplits(
+  tokens: string[],
+  k: number,
+  specs: ColumnSpec[],
+  accept: (raws: string[]) => boolean,
+  deadline: Deadline,
+): SplitResult {
+  const candidates: string[][] = [];
+  const parts: string[] = [];
+  let visits = 0;
+  let truncated = false;
+
+  const recurse = (ti: number): void => {
+    if (truncated) return;
+    if (++visits > MAX_VISITS || candidates.length >= MAX_CANDIDATES) {
+      truncated = true;
+      return;
+    }
+    deadline.check();
+    const col = parts.length;
+    if (ti === tokens.length) {
+      if (col === k && accept(parts)) candidates.push([...parts]);
+      return;
+    }
+    const token = tokens[ti];
+    const tokensLeft = tokens.length - ti - 1;
+    const maxParts = k - col - tokensLeft;
+    if (maxParts < 1) return;
+    if (isBlankMarker(token)) {
+      parts.push(token);
+      recurse(ti + 1);
+      parts.pop();
+      return;
+    }
+    const cut = (rest: string, partsLeft: number, first: boolean): void => {
+      if (truncated) return;
+      const c = parts.length;
+      if (partsLeft === 1) {
+        if (!validPart(rest, specs[c] ?? {}, first)) return;
+        parts.push(rest);
+        recurse(ti + 1);
+        parts.pop();
+        return;
+      }
+      for (let len = 1; len <= rest.length - (partsLeft - 1); len++) {
+        const head = rest.slice(0, len);
+        if (/[+-]$/.test(head)) continue;
+        if (!validPart(head, specs[c] ?? {}, first)) {
+          if (/^[+-]?0/.test(head) && !/^[+-]?0\./.test(rest.slice(0, len + 1))) break;
+          continue;
+        }
+        parts.push(head);
+        cut(rest.slice(len), partsLeft - 1, false);
+        parts.pop();
+      }
+    };
+    for (let m = 1; m <= maxParts; m++) cut(token, m, true);
+  };
+  recurse(0);
+  return { candidates, truncated };
+}
