@@ -1,0 +1,139 @@
+import type { AgencyKind } from "@/lib/report/schema";
+import type { Rng } from "./rng";
+
+/** The part of a GB/T 2260 region the generator needs (lib/regions' `Region` fits). */
+export type RegionLike = { code: string; name: string; level: number; parentCode: string | null; path: string[] };
+
+/** A few real regions, used until a caller passes lib/regions' full list. */
+export const BUILT_IN_REGIONS: RegionLike[] = [
+  ["230000", "黑龙江省", 1, null],
+  ["231000", "牡丹江市", 2, "230000"],
+  ["231002", "东安区", 3, "231000"],
+  ["231085", "穆棱市", 3, "231000"],
+  ["320000", "江苏省", 1, null],
+  ["320800", "淮安市", 2, "320000"],
+  ["320813", "洪泽区", 3, "320800"],
+  ["320826", "涟水县", 3, "320800"],
+  ["321300", "宿迁市", 2, "320000"],
+  ["321322", "沭阳县", 3, "321300"],
+  ["321324", "泗洪县", 3, "321300"],
+  ["320500", "苏州市", 2, "320000"],
+  ["320583", "昆山市", 3, "320500"],
+  ["350000", "福建省", 1, null],
+  ["350100", "福州市", 2, "350000"],
+  ["350128", "平潭县", 3, "350100"],
+  ["350121", "闽侯县", 3, "350100"],
+  ["330000", "浙江省", 1, null],
+  ["330100", "杭州市", 2, "330000"],
+  ["330106", "西湖区", 3, "330100"],
+  ["330200", "宁波市", 2, "330000"],
+  ["330212", "鄞州区", 3, "330200"],
+  ["440000", "广东省", 1, null],
+  ["440100", "广州市", 2, "440000"],
+  ["440106", "天河区", 3, "440100"],
+  ["440300", "深圳市", 2, "440000"],
+  ["440305", "南山区", 3, "440300"],
+  ["510000", "四川省", 1, null],
+  ["510100", "成都市", 2, "510000"],
+  ["510104", "锦江区", 3, "510100"],
+  ["420000", "湖北省", 1, null],
+  ["420100", "武汉市", 2, "420000"],
+  ["420106", "武昌区", 3, "420100"],
+  ["370000", "山东省", 1, null],
+  ["370200", "青岛市", 2, "370000"],
+  ["370202", "市南区", 3, "370200"],
+  ["610000", "陕西省", 1, null],
+  ["610100", "西安市", 2, "610000"],
+  ["610113", "雁塔区", 3, "610100"],
+].map(([code, name, level, parentCode]) => ({
+  code: code as string,
+  name: name as string,
+  level: level as number,
+  parentCode: parentCode as string | null,
+  path: [] as string[],
+}));
+for (const region of BUILT_IN_REGIONS) {
+  const parent = BUILT_IN_REGIONS.find((r) => r.code === region.parentCode);
+  const grand = parent && BUILT_IN_REGIONS.find((r) => r.code === parent.parentCode);
+  region.path = [grand?.name, parent?.name, region.name].filter((n): n is string => Boolean(n));
+}
+
+const PROVINCE_DEPARTMENTS = [
+  "教育厅",
+  "财政厅",
+  "生态环境厅",
+  "自然资源厅",
+  "住房和城乡建设厅",
+  "交通运输厅",
+  "农业农村厅",
+  "人力资源和社会保障厅",
+  "发展和改革委员会",
+  "卫生健康委员会",
+  "市场监督管理局",
+  "民政厅",
+  "司法厅",
+];
+const LOCAL_DEPARTMENTS = [
+  "教育局",
+  "财政局",
+  "生态环境局",
+  "自然资源和规划局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "农业农村局",
+  "人力资源和社会保障局",
+  "发展和改革局",
+  "发展和改革委员会",
+  "卫生健康委员会",
+  "市场监督管理局",
+  "民政局",
+  "司法局",
+  "应急管理局",
+  "审计局",
+  "统计局",
+  "水利局",
+  "商务局",
+  "文化广电和旅游局",
+  "退役军人事务局",
+  "医疗保障局",
+];
+const TOWNSHIP_NAMES = ["城关", "新华", "东湖", "南湖", "青山", "永丰", "白马", "龙泉", "桥头", "柳河", "石桥", "三河"];
+
+export type Agency = {
+  name: string;
+  kind: AgencyKind;
+  /** 1 province, 2 prefecture, 3 county — the level of the government the agency belongs to; 4 township. */
+  level: 1 | 2 | 3 | 4;
+  region: { code: string; path: string[] };
+};
+
+/** A plausible agency of a random region: 本级人民政府, one of its departments, or a 乡镇/街道. */
+export function pickAgency(rng: Rng, regions: readonly RegionLike[]): Agency {
+  const usable = regions.filter((r) => r.level >= 1 && r.level <= 3 && r.path.length > 0);
+  const region = rng.pick(usable.length > 0 ? usable : BUILT_IN_REGIONS);
+  const level = Math.min(3, Math.max(1, region.level)) as 1 | 2 | 3;
+  const ref = { code: region.code, path: [...region.path] };
+  const kind = rng.pickWeighted<AgencyKind>([
+    ["department", 6],
+    ["government", 3],
+    ["township", level === 3 ? 2 : 0],
+  ]);
+  if (kind === "government") {
+    // A district often names its city first, as 淮安市洪泽区人民政府 does.
+    const withParent = level === 3 && region.name.endsWith("区") && region.path.length >= 2 && rng.chance(0.4);
+    const prefix = withParent ? region.path[region.path.length - 2] : "";
+    return { name: `${prefix}${region.name}人民政府`, kind, level, region: ref };
+  }
+  if (kind === "township") {
+    const town = rng.pick(TOWNSHIP_NAMES);
+    const unit = rng.pickWeighted([
+      ["镇人民政府", 4],
+      ["街道办事处", 3],
+      ["乡人民政府", 1],
+    ] as const);
+    const prefix = rng.chance(0.5) ? region.name : "";
+    return { name: `${prefix}${town}${unit}`, kind, level: 4, region: ref };
+  }
+  const department = rng.pick(level === 1 ? PROVINCE_DEPARTMENTS : LOCAL_DEPARTMENTS);
+  return { name: `${region.name}${department}`, kind, level, region: ref };
+}

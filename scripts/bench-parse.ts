@@ -1,0 +1,83 @@
+/**
+ * Parser throughput on a seeded synthetic corpus, per shape:
+ *   npm run bench:parse [-- --count 300 --slow-count 60 --seed 1 --shapes html,pdf]
+ * Prints documents/s, p50/p99/max latency of parseReport alone (rendering excluded) and the process's peak RSS.
+ */
+import { parseArgs } from "node:util";
+import { generateSample, SHAPES, type Shape } from "@/lib/report/generate";
+import { parseReport } from "@/lib/report/parse-report";
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "300" },
+    "slow-count": { type: "string", default: "60" },
+    seed: { type: "string", default: "1" },
+    shapes: { type: "string" },
+  },
+});
+const shapes = (values.shapes?.split(",") ?? SHAPES) as Shape[];
+const seed = Number(values.seed);
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+type Row = {
+  shape: string;
+  docs: number;
+  failed: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  rssMb: number;
+};
+const rows: Row[] = [];
+for (const shape of shapes) {
+  const count = shape === "docx" || shape === "pdf" ? Number(values["slow-count"]) : Number(values.count);
+  const latencies: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < count; i++) {
+    const { document } = await generateSample(seed + i, shape);
+    const start = performance.now();
+    try {
+      await parseReport(document.bytes, { fileName: document.fileName, mediaType: document.mediaType });
+    } catch {
+      failed++;
+    }
+    latencies.push(performance.now() - start);
+  }
+  latencies.sort((a, b) => a - b);
+  const total = latencies.reduce((a, b) => a + b, 0);
+  rows.push({
+    shape,
+    docs: count,
+    failed,
+    perSecond: (count / total) * 1000,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    max: latencies[latencies.length - 1] ?? Number.NaN,
+    // maxRSS is the process's peak so far (KiB on Linux), so each row includes the shapes before it.
+    rssMb: process.resourceUsage().maxRSS / 1024,
+  });
+  console.error(`${shape}: done`);
+}
+
+const header = ["shape", "docs", "threw", "docs/s", "p50 ms", "p99 ms", "max ms", "peak RSS MB"];
+const table = rows.map((r) => [
+  r.shape,
+  String(r.docs),
+  String(r.failed),
+  r.perSecond.toFixed(1),
+  r.p50.toFixed(1),
+  r.p99.toFixed(1),
+  r.max.toFixed(1),
+  r.rssMb.toFixed(0),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+const line = (cells: string[]) =>
+  `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+for (const t of table) console.log(line(t));
