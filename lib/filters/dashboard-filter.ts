@@ -2,13 +2,63 @@ import { z } from "zod";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
+export const FILTER_AGENCY_KINDS = ["government", "department", "township", "other"] as const;
+export const FILTER_LAYOUTS = ["2019", "2021"] as const;
+
 /** One filter schema for the URL, the server loaders and the export routes, so an export matches its chart. */
-export const dashboardFilterSchema = z.object({
-  region: z
-    .string()
-    .regex(/^\d{6}$/, "地区代码应为 6 位数字")
-    .optional(),
-  from: year.optional(),
-  to: year.optional(),
-});
+export const dashboardFilterSchema = z
+  .object({
+    region: z
+      .string()
+      .regex(/^\d{6}$/, "地区代码应为 6 位数字")
+      .optional(),
+    from: year.optional(),
+    to: year.optional(),
+    kind: z.enum(FILTER_AGENCY_KINDS, { message: "机关类型应为 government、department、township 或 other" }).optional(),
+    layout: z.enum(FILTER_LAYOUTS, { message: "表格版式应为 2019 或 2021" }).optional(),
+  })
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    message: "起始年度不能晚于截止年度",
+  });
 export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
+
+/** Chart-specific parameters on top of the filter: the metric compared and the year shown. */
+export const chartParamsSchema = z.object({
+  metric: z.string().max(64).optional(),
+  year: year.optional(),
+  /** A child region (or agency list) the detail rows are restricted to. */
+  group: z.string().max(16).optional(),
+});
+export type ChartParams = z.infer<typeof chartParamsSchema>;
+
+export const EXPORT_FORMATS = ["json", "csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Query of a chart endpoint: filter + chart params + the export format and whether to export detail rows. */
+export const chartQuerySchema = z.intersection(
+  dashboardFilterSchema,
+  chartParamsSchema.extend({
+    format: z.enum(EXPORT_FORMATS, { message: "导出格式应为 json、csv 或 xlsx" }).optional(),
+    rows: z.enum(["view", "detail"], { message: "rows 应为 view 或 detail" }).optional(),
+  }),
+);
+export type ChartQuery = z.infer<typeof chartQuerySchema>;
+
+export const FILTER_KEYS = ["region", "from", "to", "kind", "layout"] as const;
+
+/** Canonical query string of a filter (stable key order, empty values dropped): cache keys and links. */
+export function toFilterSearch(filter: Partial<Record<string, string | number | null | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const key of [...FILTER_KEYS, "metric", "year", "group"]) {
+    const value = filter[key];
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+export const AGENCY_KIND_NAMES: Record<(typeof FILTER_AGENCY_KINDS)[number], string> = {
+  government: "本级人民政府",
+  department: "政府部门",
+  township: "乡镇（街道）",
+  other: "其他机关",
+};

@@ -1,11 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { cellColumn } from "@/db/cells";
+import type { Db } from "@/db/client";
 import { reportValues } from "@/db/schema";
-import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { selectRows } from "@/lib/db/rows";
-import { buildScopeCondition } from "./region-scope";
+import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
+import { buildFilterCondition, type Scope } from "./region-scope";
 
 export type ApplicationsByYearRow = {
   year: number;
@@ -20,7 +20,11 @@ export type ApplicationsByYearRow = {
 };
 
 /** 本年新收政府信息公开申请数量 per report year, by applicant type (current reports only). */
-export async function getApplicationsByYear(db: Db, filter: DashboardFilter): Promise<ApplicationsByYearRow[]> {
+export async function getApplicationsByYear(
+  db: Db,
+  filter: DashboardFilter,
+  scope: Scope = "all",
+): Promise<ApplicationsByYearRow[]> {
   const v = reportValues;
   const rows = await selectRows<Record<string, string | number>>(
     db,
@@ -34,7 +38,7 @@ export async function getApplicationsByYear(db: Db, filter: DashboardFilter): Pr
           coalesce(sum(${cellColumn("applications.received.otherOrg")}), 0)::float8 as "otherOrg",
           coalesce(sum(${cellColumn("applications.received.total")}), 0)::float8 as total
         from ${v}
-        where ${buildScopeCondition(filter)}
+        where ${buildFilterCondition(filter, scope)}
         group by ${v.year}
         order by ${v.year}`,
   );

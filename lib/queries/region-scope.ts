@@ -1,17 +1,72 @@
 import { type SQL, sql } from "drizzle-orm";
 import { reportValues } from "@/db/schema";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
+import { findRegionByCode } from "@/lib/regions";
 
-/** Restricts `report_values` to the filter's region (any level) and year range. */
-export function buildScopeCondition(filter: DashboardFilter): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (filter.region) {
-    const r = filter.region;
-    parts.push(
-      sql`(${reportValues.provinceCode} = ${r} or ${reportValues.prefectureCode} = ${r} or ${reportValues.countyCode} = ${r})`,
-    );
-  }
-  if (filter.from) parts.push(sql`${reportValues.year} >= ${filter.from}`);
-  if (filter.to) parts.push(sql`${reportValues.year} <= ${filter.to}`);
+/** The region subtree a caller may see; "all" until access control exists. */
+export type Scope = { regionCodes: readonly string[] } | "all";
+export const ALL_SCOPE: Scope = "all";
+
+const rv = reportValues;
+
+function matchRegion(code: string): SQL {
+  return sql`(${rv.provinceCode} = ${code} or ${rv.prefectureCode} = ${code} or ${rv.countyCode} = ${code})`;
+}
+
+/** The one place the caller's scope becomes SQL, so access control plugs in here and nowhere else. */
+export function buildAccessCondition(scope: Scope): SQL {
+  if (scope === "all") return sql`true`;
+  if (scope.regionCodes.length === 0) return sql`false`;
+  return sql`(${sql.join(scope.regionCodes.map(matchRegion), sql` or `)})`;
+}
+
+export type FilterConditionOptions = {
+  /** Year expression the from/to bounds apply to (default `report_values.year`). */
+  yearExpr?: SQL;
+  ignoreLayout?: boolean;
+};
+
+/** Restricts `report_values` to the filter (region at any level, years, agency kind, layout) and the scope. */
+export function buildFilterCondition(filter: DashboardFilter, scope: Scope, options: FilterConditionOptions = {}): SQL {
+  const year = options.yearExpr ?? sql`${rv.year}`;
+  const parts: SQL[] = [buildAccessCondition(scope)];
+  if (filter.region) parts.push(matchRegion(filter.region));
+  if (filter.from) parts.push(sql`${year} >= ${filter.from}`);
+  if (filter.to) parts.push(sql`${year} <= ${filter.to}`);
+  if (filter.kind) parts.push(sql`${rv.agencyKind} = ${filter.kind}`);
+  if (filter.layout && !options.ignoreLayout) parts.push(sql`${rv.layout} = ${filter.layout}`);
   return sql.join(parts, sql` and `);
+}
+
+/** @deprecated kept for the first chart; use buildFilterCondition(filter, scope). */
+export function buildScopeCondition(filter: DashboardFilter, scope: Scope = "all"): SQL {
+  return buildFilterCondition(filter, scope);
+}
+
+export type ChildGrouping = { kind: "region"; expr: SQL } | { kind: "agency"; expr: SQL };
+
+/**
+ * How the selected region's rows split into its children. Agencies registered at the region itself (a city's own
+ * departments) form a "本级" group keyed by the region's own code; below county level the children are agencies.
+ */
+export function childGrouping(regionCode: string | undefined): ChildGrouping {
+  if (!regionCode) return { kind: "region", expr: sql`${rv.provinceCode}` };
+  const level = findRegionByCode(regionCode)?.level ?? 3;
+  if (level === 1)
+    return { kind: "region", expr: sql`coalesce(${rv.prefectureCode}, ${rv.countyCode}, ${rv.provinceCode})` };
+  if (level === 2) return { kind: "region", expr: sql`coalesce(${rv.countyCode}, ${rv.prefectureCode})` };
+  return { kind: "agency", expr: sql`${rv.agencyId}::text` };
+}
+
+/** A group key's Chinese label: the region name, "<region>本级", or "地区未识别". */
+export function labelRegionGroup(code: string | null, parentCode: string | undefined): string {
+  if (!code) return "地区未识别";
+  const region = findRegionByCode(code);
+  if (!region) return code;
+  return code === parentCode ? `${region.name}本级` : region.name;
+}
+
+/** The scope of the current request: everything until access control exists (then: the user's region subtree). */
+export function resolveRequestScope(_request: Request): Scope {
+  return ALL_SCOPE;
 }

@@ -1,10 +1,8 @@
-import { dashboardFilterSchema } from "@/lib/filters/dashboard-filter";
-import { withRoute } from "@/lib/http/with-route";
-import { getApplicationsByYear } from "@/lib/queries/applications-by-year";
+import { GET as getChart } from "../[chart]/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute({ query: dashboardFilterSchema }, async ({ db, query }) => ({
-  filter: query,
-  rows: await getApplicationsByYear(db, query),
-}));
+/** The first chart's original address, kept for existing links: the same handler as /api/charts/[chart]. */
+export function GET(request: Request) {
+  return getChart(request, { params: Promise.resolve({ chart: "applications-by-year" }) });
+}

@@ -1,0 +1,78 @@
+import type { ChartParams, DashboardFilter } from "@/lib/filters/dashboard-filter";
+
+/** Charts of the dashboard; every one is served (JSON, CSV, XLSX) by /api/charts/[chart] from one function. */
+export const CHART_IDS = [
+  "kpis",
+  "applications-by-year",
+  "outcomes-by-year",
+  "licensing-by-year",
+  "procurement-by-year",
+  "review-by-year",
+  "quality-by-year",
+  "children",
+  "heatmap",
+  "quality-agencies",
+  "agencies",
+  "detail",
+] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+export const CHART_TITLES: Record<ChartId, string> = {
+  kpis: "关键指标",
+  "applications-by-year": "新收政府信息公开申请（按申请人类型）",
+  "outcomes-by-year": "申请办理结果构成",
+  "licensing-by-year": "行政许可、处罚、强制与收费",
+  "procurement-by-year": "政府集中采购",
+  "review-by-year": "行政复议与行政诉讼结果",
+  "quality-by-year": "报告质量（按年度）",
+  children: "下级地区对比",
+  heatmap: "地区 × 年度热力图",
+  "quality-agencies": "问题报告与缺报机关",
+  agencies: "机关列表",
+  detail: "明细：数字背后的年度报告",
+};
+
+/** Charts in the overview page's workbook, in page order. */
+export const OVERVIEW_CHARTS: ChartId[] = [
+  "kpis",
+  "applications-by-year",
+  "outcomes-by-year",
+  "licensing-by-year",
+  "procurement-by-year",
+  "review-by-year",
+  "children",
+  "heatmap",
+  "quality-by-year",
+  "quality-agencies",
+];
+
+export type CellValue = string | number | boolean | null;
+
+export type ChartColumn = {
+  key: string;
+  label: string;
+  /** Unit of a numeric column; "%" columns hold fractions (0.83 = 83%). */
+  unit?: string;
+  metric?: string;
+  type: "text" | "number" | "boolean";
+};
+
+/** The data behind one chart, exactly as shown and exported. */
+export type ChartTable = {
+  chart: ChartId;
+  title: string;
+  filter: DashboardFilter;
+  params: ChartParams;
+  columns: ChartColumn[];
+  rows: Record<string, CellValue>[];
+  /** 口径 and availability notes shown under the chart and in the 说明 sheet. */
+  notes: string[];
+  /** Metric ids whose definitions the export explains. */
+  metrics: string[];
+  /** "view": the rows of the chart; "detail": every agency-year report behind it. */
+  rowsKind: "view" | "detail";
+  /** True when the row list was cut at its limit. */
+  truncated?: boolean;
+  datasetVersion: string;
+  generatedAt: string;
+};

@@ -1,0 +1,50 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { ChartTable } from "./chart-catalog";
+import { attachmentHeader, toCsv, toXlsx } from "./export-table";
+
+export function etagOf(version: string, request: Request): string {
+  const digest = createHash("sha1").update(new URL(request.url).search).digest("base64url").slice(0, 16);
+  return `W/"${version}-${digest}"`;
+}
+
+/** 304 when the client already holds this dataset version of this exact query. */
+export function notModified(request: Request, etag: string): Response | null {
+  return request.headers.get("if-none-match") === etag
+    ? new Response(null, { status: 304, headers: { ETag: etag } })
+    : null;
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+/** A chart table as JSON, CSV or XLSX: the one serialisation every chart endpoint and download uses. */
+export async function respondWithTable(
+  table: ChartTable,
+  format: "json" | "csv" | "xlsx",
+  etag: string,
+): Promise<Response> {
+  const kind = table.rowsKind === "detail" ? "明细" : "当前视图";
+  const base = `${table.title}-${kind}-${stamp()}`;
+  const ascii = `${table.chart}-${table.rowsKind}-${stamp()}`;
+  const common = { ETag: etag, "Cache-Control": "private, no-cache", "X-Dataset-Version": table.datasetVersion };
+  if (format === "csv") {
+    return new Response(toCsv(table), {
+      headers: {
+        ...common,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": attachmentHeader(`${base}.csv`, `${ascii}.csv`),
+      },
+    });
+  }
+  if (format === "xlsx") {
+    const bytes = await toXlsx([table]);
+    return new Response(bytes as BodyInit, {
+      headers: {
+        ...common,
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": attachmentHeader(`${base}.xlsx`, `${ascii}.xlsx`),
+      },
+    });
+  }
+  return Response.json(table, { headers: common });
+}

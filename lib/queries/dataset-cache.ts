@@ -1,0 +1,49 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { reports } from "@/db/schema";
+import { selectRows } from "@/lib/db/rows";
+
+const VERSION_TTL_MS = 1_000;
+const MAX_ENTRIES = 500;
+
+type DbCache = { version: string; checkedAt: number; entries: Map<string, unknown> };
+const caches = new WeakMap<object, DbCache>();
+
+/** The dataset version: every ingestion inserts a report row, so the newest report id changes with the data. */
+export async function getDatasetVersion(db: Db): Promise<string> {
+  const cache = caches.get(db);
+  if (cache && Date.now() - cache.checkedAt < VERSION_TTL_MS) return cache.version;
+  const [row] = await selectRows<{ v: number; n: number }>(
+    db,
+    sql`select coalesce(max(${reports.id}), 0)::int as v from ${reports}`,
+  );
+  const version = `r${row?.v ?? 0}`;
+  if (!cache || cache.version !== version) {
+    caches.set(db, { version, checkedAt: Date.now(), entries: new Map() });
+  } else {
+    cache.checkedAt = Date.now();
+  }
+  return version;
+}
+
+/** Memoises a query result under the dataset version: ingestion changes the version and so invalidates it. */
+export async function cachedByVersion<T>(
+  db: Db,
+  key: string,
+  load: () => Promise<T>,
+): Promise<{ value: T; version: string }> {
+  const version = await getDatasetVersion(db);
+  const cache = caches.get(db)!;
+  const hit = cache.entries.get(key) as Promise<T> | undefined;
+  if (hit) {
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return { value: await hit, version };
+  }
+  const pending = load();
+  cache.entries.set(key, pending);
+  pending.catch(() => cache.entries.delete(key));
+  if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
+  return { value: await pending, version };
+}

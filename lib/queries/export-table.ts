@@ -1,0 +1,121 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import { getMetric } from "@/lib/metrics";
+import type { CellValue, ChartColumn, ChartTable } from "./chart-catalog";
+import { describeFilter } from "./charts";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Header of a column with its unit: "新收申请（件）"; rates are exported in percent in CSV. */
+function headerOf(column: ChartColumn, percent: boolean): string {
+  if (!column.unit) return column.label;
+  if (column.unit === "%") return percent ? `${column.label}（%）` : `${column.label}（比率）`;
+  return `${column.label}（${column.unit}）`;
+}
+
+/** A text cell a spreadsheet would run as a formula gets a leading apostrophe; numbers are never touched. */
+export function escapeCsvText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvField(value: CellValue, column: ChartColumn): string {
+  if (value === null || value === undefined) return "";
+  let text: string;
+  if (typeof value === "number") {
+    const n = column.unit === "%" ? Math.round(value * 100 * 1e6) / 1e6 : value;
+    text = String(n);
+  } else if (typeof value === "boolean") {
+    text = value ? "是" : "否";
+  } else {
+    text = escapeCsvText(value);
+  }
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV for spreadsheets: UTF-8 BOM, comma, CRLF, no `sep=` line, formula-injection escaped. */
+export function toCsv(table: ChartTable): string {
+  const lines = [
+    table.columns.map((c) => csvField(headerOf(c, true), { ...c, unit: undefined, type: "text" })).join(","),
+  ];
+  for (const row of table.rows) lines.push(table.columns.map((c) => csvField(row[c.key] ?? null, c)).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[\\/?*[\]:]/g, "").slice(0, 28) || "数据";
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)}-${i}`;
+  used.add(name);
+  return name;
+}
+
+function addDataSheet(workbook: ExcelJS.Workbook, table: ChartTable, name: string) {
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow(table.columns.map((c) => headerOf(c, false)));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of table.rows) {
+    sheet.addRow(
+      table.columns.map((c) => {
+        const value = row[c.key] ?? null;
+        if (typeof value === "boolean") return value ? "是" : "否";
+        return value;
+      }),
+    );
+  }
+  table.columns.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.min(40, Math.max(10, headerOf(c, false).length * 2));
+    if (c.unit === "%") column.numFmt = "0.0%";
+    else if (c.unit === "万元") column.numFmt = "#,##0.00";
+    else if (c.type === "number" && c.key !== "year" && !c.key.endsWith("Id")) column.numFmt = "#,##0.##";
+  });
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+}
+
+function addReadme(workbook: ExcelJS.Workbook, tables: ChartTable[], exportedAt: string) {
+  const sheet = workbook.addWorksheet("说明", { properties: { tabColor: { argb: "FFB3261E" } } });
+  const first = tables[0];
+  const add = (label: string, value: string) => sheet.addRow([label, value]);
+  sheet.addRow(["政府信息公开年报看板 · 数据导出说明"]).font = { bold: true, size: 14 };
+  add("筛选条件", describeFilter(first.filter));
+  add("导出时间", exportedAt);
+  add("数据版本", first.datasetVersion);
+  add(
+    "数据范围",
+    tables.map((t) => `${t.title}：${t.rowsKind === "detail" ? "全部明细行（每份报告一行）" : "当前视图"}`).join("；"),
+  );
+  if (tables.some((t) => t.truncated)) add("注意", "部分工作表已达到行数上限，仅含前若干行。");
+  sheet.addRow([]);
+  sheet.addRow(["图表口径"]).font = { bold: true };
+  for (const t of tables) for (const note of t.notes) add(t.title, note);
+  sheet.addRow([]);
+  sheet.addRow(["指标编号", "指标", "单位", "定义", "适用表格版式", "适用年度", "口径说明"]).font = { bold: true };
+  const ids = [...new Set(tables.flatMap((t) => t.metrics))];
+  for (const id of ids) {
+    const m = getMetric(id);
+    const years = m.years ? `${m.years.from ?? "—"}–${m.years.to ?? "—"}` : "全部";
+    sheet.addRow([id, m.name, m.unit, m.definition, m.layouts.map((l) => `${l} 版`).join("、"), years, m.note ?? ""]);
+  }
+  sheet.getColumn(1).width = 28;
+  sheet.getColumn(2).width = 36;
+  sheet.getColumn(4).width = 60;
+  sheet.getColumn(7).width = 60;
+}
+
+/** One workbook: a 说明 sheet (filters, definitions and 口径, data version, export time) and a sheet per chart. */
+export async function toXlsx(tables: ChartTable[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "政府信息公开年报看板";
+  const exportedAt = new Date().toISOString();
+  workbook.created = new Date(exportedAt);
+  addReadme(workbook, tables, exportedAt);
+  const used = new Set(["说明"]);
+  for (const t of tables) addDataSheet(workbook, t, sheetName(t.title, used));
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** Content-Disposition with an ASCII fallback and the UTF-8 Chinese name (RFC 6266 / 5987). */
+export function attachmentHeader(fileName: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

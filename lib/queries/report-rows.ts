@@ -1,0 +1,161 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { agencies, reports, reportValues } from "@/db/schema";
+import { selectRows } from "@/lib/db/rows";
+import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
+import { type CellMetric, daysLate, getMetric } from "@/lib/metrics";
+import { findRegionByCode } from "@/lib/regions";
+import { buildCellSum, buildEligibility } from "./aggregate-metrics";
+import { buildFilterCondition, childGrouping, type Scope } from "./region-scope";
+
+const rv = reportValues;
+
+export type ReportRow = {
+  reportId: number;
+  agencyId: number;
+  agency: string;
+  regionCode: string | null;
+  region: string;
+  kind: string;
+  year: number;
+  layout: string | null;
+  publishedAt: string | null;
+  deadline: string | null;
+  daysLate: number | null;
+  checksPassed: boolean;
+  issueCount: number;
+  errorCount: number;
+  /** Per-report metric values: a sum metric's cells, a ratio metric's own ratio (null when n/a or 0 / 0). */
+  values: Record<string, number | null>;
+};
+
+export type ReportRowsOptions = {
+  metricIds: readonly string[];
+  year?: number;
+  /** A child group of the filter's region (region code, or agency id below county level). */
+  group?: string;
+  limit: number;
+  /** Quality problems first (the data-quality panel); otherwise by region then agency name. */
+  order?: "quality" | "region";
+};
+
+function perReportValue(metric: CellMetric): SQL {
+  const num = buildCellSum(metric.numerator);
+  const eligible = buildEligibility(metric);
+  if (!metric.denominator) return sql`case when ${eligible} then ${num} end`;
+  const den = buildCellSum(metric.denominator);
+  return sql`case when ${eligible} and ${den} <> 0 then ${num} / ${den} end`;
+}
+
+const toIsoDate = (v: unknown): string | null =>
+  v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+
+/** The agency-year reports behind a number, each with the metric values it contributes. */
+export async function listReportRows(
+  db: Db,
+  filter: DashboardFilter,
+  scope: Scope,
+  options: ReportRowsOptions,
+): Promise<{ rows: ReportRow[]; truncated: boolean }> {
+  const metrics = options.metricIds.map(getMetric).filter((m): m is CellMetric => m.source === "cells");
+  const conditions: SQL[] = [buildFilterCondition(filter, scope)];
+  if (options.year) conditions.push(sql`${rv.year} = ${options.year}`);
+  if (options.group) conditions.push(sql`${childGrouping(filter.region).expr} = ${options.group}`);
+  const valueColumns = metrics.map((m, i) => sql`, ${perReportValue(m)}::float8 as ${sql.identifier(`v${i}`)}`);
+  const order =
+    options.order === "quality"
+      ? sql`(not ${reports.checksPassed}) desc, greatest(coalesce(${reports.publishedAt} - ${reports.deadline}, 0), 0) desc,
+            ${reports.errorCount} desc, ${reports.issueCount} desc, ${agencies.name}`
+      : sql`${rv.year} desc, ${agencies.regionCode} nulls last, ${agencies.name}`;
+  const qualityOnly =
+    options.order === "quality"
+      ? sql` and (not ${reports.checksPassed} or ${reports.publishedAt} > ${reports.deadline} or ${reports.issueCount} > 0)`
+      : sql``;
+  const rows = await selectRows<Record<string, unknown>>(
+    db,
+    sql`select ${rv.reportId} as report_id, ${rv.agencyId} as agency_id, ${agencies.name} as agency,
+          ${agencies.regionCode} as region_code, ${rv.agencyKind} as kind, ${rv.year} as year, ${rv.layout} as layout,
+          ${reports.publishedAt}::text as published_at, ${reports.deadline}::text as deadline,
+          ${reports.checksPassed} as checks_passed, ${reports.issueCount} as issue_count, ${reports.errorCount} as error_count
+          ${sql.join(valueColumns, sql``)}
+        from ${rv}
+        join ${reports} on ${reports.id} = ${rv.reportId}
+        join ${agencies} on ${agencies.id} = ${rv.agencyId}
+        where ${sql.join(conditions, sql` and `)}${qualityOnly}
+        order by ${order}
+        limit ${options.limit + 1}`,
+  );
+  const truncated = rows.length > options.limit;
+  return {
+    truncated,
+    rows: rows.slice(0, options.limit).map((r) => {
+      const regionCode = r.region_code == null ? null : String(r.region_code);
+      const publishedAt = toIsoDate(r.published_at);
+      const deadline = toIsoDate(r.deadline);
+      const values: Record<string, number | null> = {};
+      metrics.forEach((m, i) => {
+        values[m.id] = r[`v${i}`] == null ? null : Number(r[`v${i}`]);
+      });
+      return {
+        reportId: Number(r.report_id),
+        agencyId: Number(r.agency_id),
+        agency: String(r.agency),
+        regionCode,
+        region: regionCode ? (findRegionByCode(regionCode)?.path.join("") ?? regionCode) : "地区未识别",
+        kind: String(r.kind),
+        year: Number(r.year),
+        layout: r.layout == null ? null : String(r.layout),
+        publishedAt,
+        deadline,
+        daysLate: daysLate(publishedAt, deadline),
+        checksPassed: Boolean(r.checks_passed),
+        issueCount: Number(r.issue_count),
+        errorCount: Number(r.error_count),
+        values,
+      };
+    }),
+  };
+}
+
+export type MissingAgencyRow = {
+  agencyId: number;
+  agency: string;
+  regionCode: string | null;
+  region: string;
+  year: number;
+};
+
+/** Agencies that reported the year before but have no report for `year` (within the filter and scope). */
+export async function listMissingAgencies(
+  db: Db,
+  filter: DashboardFilter,
+  scope: Scope,
+  options: { year?: number; group?: string; limit: number },
+): Promise<MissingAgencyRow[]> {
+  const nextYear = sql`(${rv.year} + 1)`;
+  const conditions: SQL[] = [buildFilterCondition(filter, scope, { yearExpr: nextYear, ignoreLayout: true })];
+  if (options.year) conditions.push(sql`${nextYear} = ${options.year}`);
+  if (options.group) conditions.push(sql`${childGrouping(filter.region).expr} = ${options.group}`);
+  const rows = await selectRows<Record<string, unknown>>(
+    db,
+    sql`select ${rv.agencyId} as agency_id, ${agencies.name} as agency, ${agencies.regionCode} as region_code,
+          ${nextYear}::int as year
+        from ${rv} join ${agencies} on ${agencies.id} = ${rv.agencyId}
+        where ${sql.join(conditions, sql` and `)}
+          and ${nextYear} <= (select max(${rv.year}) from ${rv})
+          and not exists (select 1 from ${rv} as nx where nx.agency_id = ${rv.agencyId} and nx.year = ${nextYear})
+        order by ${nextYear} desc, ${agencies.name}
+        limit ${options.limit}`,
+  );
+  return rows.map((r) => {
+    const regionCode = r.region_code == null ? null : String(r.region_code);
+    return {
+      agencyId: Number(r.agency_id),
+      agency: String(r.agency),
+      regionCode,
+      region: regionCode ? (findRegionByCode(regionCode)?.path.join("") ?? regionCode) : "地区未识别",
+      year: Number(r.year),
+    };
+  });
+}
