@@ -139,6 +139,11 @@ function inRegion(records: RowRecord[], region: Region | null): RowRecord[] {
 
 // ---------------------------------------------------------------- cells
 
+/** A row whose cells are all empty is a header or spacer unless it has at least one cell per column. */
+function isHollow(rec: RowRecord, k: number): boolean {
+  return rec.cells.every((c) => c.trim() === "") && rec.cells.length < k;
+}
+
 type Resolved =
   | { status: "ok"; raws: (string | null)[]; note?: "extra" | "missing" | "pair" }
   | { status: "ambiguous"; candidates: string[][] };
@@ -154,10 +159,17 @@ function resolveCells(
 ): Resolved {
   const k = specs.length;
   let cells = rec.cells.map((c) => c.trim());
+  while (cells.length > k && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
   if (rec.grid) {
-    while (cells.length > k && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
     if (cells.length === k) return { status: "ok", raws: cells };
-    if (cells.length > k) return { status: "ok", raws: cells.slice(cells.length - k), note: "extra" };
+    if (cells.length > k) {
+      const dropped = cells.slice(0, cells.length - k);
+      return {
+        status: "ok",
+        raws: cells.slice(cells.length - k),
+        note: dropped.some((c) => c !== "") ? "extra" : undefined,
+      };
+    }
     return { status: "ok", raws: [...cells, ...Array(k - cells.length).fill(null)], note: "missing" };
   }
   if (cells.length === k && cells.every((c) => PLAIN_NUMBER.test(c) || isBlankMarker(c))) {
@@ -210,7 +222,7 @@ function moneyUnit(rec: RowRecord, raw: string | null): "元" | "万元" {
   const cell = raw ?? "";
   if (/万元/.test(cell)) return "万元";
   if (/元/.test(cell)) return "元";
-  const header = `${rec.context} ${rec.label}`;
+  const header = `${rec.context} ${rec.label}`.replace(/\s+/g, "");
   if (/万元/.test(header)) return "万元";
   if (/[（(]\s*元\s*[)）]|单位[:：]\s*元|金额\s*元/.test(header)) return "元";
   return "万元";
@@ -228,6 +240,7 @@ function readActive(
     const ranked = rankLabel(rec.label, ACTIVE_CANDIDATES, 0.6);
     if (ranked.length === 0) continue;
     const key = ranked[0].key;
+    if (isHollow(rec, Math.max(1, ACTIVE_ROWS[key].columns[layout].length))) continue;
     if (out[key]) {
       issues.add("DUPLICATE_ROW", "info", `表二“${ACTIVE_ROWS[key].label}”行重复出现，取第一次出现的数值`, [
         `active.${key}`,
@@ -408,6 +421,7 @@ function readApplications(
   const subtotals: { label: string; res: Resolved }[] = [];
   let lastIndex = -1;
   for (const rec of records) {
+    if (isHollow(rec, columns.length)) continue;
     const ranked = rankLabel(rec.label, APPLICATION_CANDIDATES, 0.6);
     if (ranked.length === 0) {
       if (rec.cells.some((c) => /[1-9]/.test(c))) {
@@ -564,6 +578,7 @@ function readReview(
   let grid = true;
   for (const rec of records) {
     if (count >= k) break;
+    if (rec.label !== rec.context && rec.cells.every((c) => c.trim() === "")) continue;
     taken.push(rec);
     grid &&= rec.grid;
     count += rec.cells.length;

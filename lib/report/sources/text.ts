@@ -84,8 +84,32 @@ export function linesToItems(lines: string[], deadline: Deadline): { items: Item
     }
     tokens = [];
   };
+  // Single-spaced pages: an empty line inside a table is an empty cell. Double-spaced pages (every line followed
+  // by an empty one): an empty cell shows as a run of three empty lines.
+  let adjacent = 0;
+  let nonEmpty = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    nonEmpty++;
+    if (i + 1 < lines.length && lines[i + 1].trim()) adjacent++;
+  }
+  const doubleSpaced = nonEmpty > 4 && adjacent / nonEmpty < 0.15;
+  let emptyRun = 0;
+  const pushBlanks = (n: number) => {
+    const last = tokens[tokens.length - 1];
+    if (!last || (last.t === "text" && last.s.trim().length > 40)) return;
+    for (let j = 0; j < n; j++) tokens.push({ t: "num", s: "" });
+  };
   for (const line of lines) {
     deadline.check();
+    if (!line.trim()) {
+      emptyRun++;
+      continue;
+    }
+    if (emptyRun > 0) {
+      pushBlanks(doubleSpaced ? Math.floor((emptyRun - 1) / 2) : emptyRun);
+      emptyRun = 0;
+    }
     const pipe = splitPipeRow(line);
     if (pipe) {
       if (pipe.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) {
