@@ -15,7 +15,11 @@ const MANIFEST = "manifest.csv";
 const IGNORED = new Set([MANIFEST, ".DS_Store", "Thumbs.db", "desktop.ini"]);
 
 function reject(label: string, code: string, reason: string): SourceItem {
-  return { label, fileName: path.basename(label), rejected: { code, reason } };
+  return {
+    label,
+    fileName: path.posix.basename(label.split("!").at(-1)!.replace(/\\/g, "/")),
+    rejected: { code, reason },
+  };
 }
 
 /** manifest.csv: file, agency, region, year, published — header names in English or Chinese. */

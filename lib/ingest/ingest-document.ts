@@ -190,6 +190,12 @@ async function storeParsed(db: Db, input: IngestInput, digest: string, report: P
       .for("update");
     const base = { agencyId: agency.id, agency: report.agency!, year, issueCount: report.issues.length };
     if (current?.sourceDocumentId === documentId) return { status: "unchanged", reportId: current.id, ...base };
+    // Bytes of an older version already held (a re-run of an old batch) must not become current again.
+    const [known] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, year), eq(reports.sourceDocumentId, documentId)));
+    if (known) return { status: "unchanged", reportId: known.id, ...base };
     if (current) {
       await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, current.id));
       await tx.delete(reportValues).where(eq(reportValues.reportId, current.id));

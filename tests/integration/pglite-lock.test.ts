@@ -22,7 +22,12 @@ describe("embedded database folder lock", () => {
     // A live process (this test's parent) holding the lock, as a running server would.
     fs.writeFileSync(
       `${dataDir}.lock`,
-      JSON.stringify({ pid: process.ppid, host: os.hostname(), startedAt: "2026-01-01T00:00:00Z", purpose: "看板服务" }),
+      JSON.stringify({
+        pid: process.ppid,
+        host: os.hostname(),
+        startedAt: "2026-01-01T00:00:00Z",
+        purpose: "看板服务",
+      }),
     );
     const error = await openDatabase({ url: "", dataDir }).catch((e) => e);
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
@@ -36,7 +41,12 @@ describe("embedded database folder lock", () => {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     fs.writeFileSync(
       `${dataDir}.lock`,
-      JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), startedAt: "2026-01-01T00:00:00Z", purpose: "已崩溃" }),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: os.hostname(),
+        startedAt: "2026-01-01T00:00:00Z",
+        purpose: "已崩溃",
+      }),
     );
     const handle = await openDatabase({ url: "", dataDir, migrate: false });
     expect(JSON.parse(fs.readFileSync(`${dataDir}.lock`, "utf8")).pid).toBe(process.pid);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { type DbHandle, openDatabase } from "@/db/client";
 
-export type TestDatabase = DbHandle & { drop: () => Promise<void> };
+export type TestDatabase = DbHandle & { url: string; drop: () => Promise<void> };
 export type DriverKind = "postgres" | "pglite";
 
 export function requireTestDatabaseUrl(): string {
@@ -17,7 +17,7 @@ export function requireTestDatabaseUrl(): string {
 export async function createTestDatabase(kind: DriverKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const handle = await openDatabase({ url: "", dataDir: "memory://" });
-    return { ...handle, drop: handle.close };
+    return { ...handle, url: "", drop: handle.close };
   }
   const adminUrl = requireTestDatabaseUrl();
   const name = `ogi_t_${randomBytes(6).toString("hex")}`;
@@ -28,6 +28,7 @@ export async function createTestDatabase(kind: DriverKind): Promise<TestDatabase
   const handle = await openDatabase({ url: url.toString() });
   return {
     ...handle,
+    url: url.toString(),
     drop: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
