@@ -25,7 +25,11 @@ function collectActiveCells(): CellDef[] {
   for (const [row, def] of Object.entries(ACTIVE_ROWS) as [ActiveRowKey, (typeof ACTIVE_ROWS)[ActiveRowKey]][]) {
     const columns = [...new Set([...def.columns["2019"], ...def.columns["2021"]])];
     for (const col of columns) {
-      cells.push({ path: `active.${row}.${col}`, column: `act_${snake(row)}_${snake(col)}`, kind: col === "amount" ? "money" : "count" });
+      cells.push({
+        path: `active.${row}.${col}`,
+        column: `act_${snake(row)}_${snake(col)}`,
+        kind: col === "amount" ? "money" : "count",
+      });
     }
   }
   return cells;
@@ -41,7 +45,11 @@ export const CELLS: readonly CellDef[] = [
     })),
   ),
   ...REVIEW_BLOCK_KEYS.flatMap((block) =>
-    REVIEW_COLUMNS.map((col) => ({ path: `${block}.${col}`, column: `${snake(block)}_${col}`, kind: "count" as const })),
+    REVIEW_COLUMNS.map((col) => ({
+      path: `${block}.${col}`,
+      column: `${snake(block)}_${col}`,
+      kind: "count" as const,
+    })),
   ),
 ];
 

@@ -97,9 +97,7 @@ export const reports = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("reports_current_uq")
-      .on(t.agencyId, t.year)
-      .where(sql`${t.isCurrent}`),
+    uniqueIndex("reports_current_uq").on(t.agencyId, t.year).where(sql`${t.isCurrent}`),
     uniqueIndex("reports_document_uq").on(t.agencyId, t.year, t.sourceDocumentId),
     index("reports_year_idx").on(t.year),
   ],
@@ -108,7 +106,9 @@ export const reports = pgTable(
 const cellColumns = Object.fromEntries(
   CELLS.map((c) => [
     c.column,
-    c.kind === "money" ? numeric(c.column, { precision: 20, scale: 6, mode: "number" }) : bigint(c.column, { mode: "number" }),
+    c.kind === "money"
+      ? numeric(c.column, { precision: 20, scale: 6, mode: "number" })
+      : bigint(c.column, { mode: "number" }),
   ]),
 );
 

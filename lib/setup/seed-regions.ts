@@ -12,9 +12,18 @@ export async function seedRegions(db: Db): Promise<void> {
   const [{ n }] = await db.select({ n: count() }).from(regions);
   const all = listRegions();
   if (n < all.length) {
-    const rows = all.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path }));
+    const rows = all.map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parentCode: r.parentCode,
+      path: r.path,
+    }));
     for (let i = 0; i < rows.length; i += 500) {
-      await db.insert(regions).values(rows.slice(i, i + 500)).onConflictDoNothing();
+      await db
+        .insert(regions)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing();
     }
   }
   seeded.add(db);

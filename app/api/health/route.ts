@@ -12,6 +12,9 @@ export async function GET() {
     return NextResponse.json({ status: "ok", database: handle.kind, ...counts });
   } catch (error) {
     const message = error instanceof DatabaseUnavailableError ? error.message : "数据库不可用";
-    return NextResponse.json({ status: "unavailable", error: { code: "DATABASE_UNAVAILABLE", message } }, { status: 503 });
+    return NextResponse.json(
+      { status: "unavailable", error: { code: "DATABASE_UNAVAILABLE", message } },
+      { status: 503 },
+    );
   }
 }
