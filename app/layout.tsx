@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </a>
           <nav aria-label="主导航">
             <a href="/">总览</a>
+            <a href="/import">导入报告</a>
           </nav>
         </header>
         <Providers>

@@ -8,10 +8,12 @@ export type IngestLimits = {
 
 export function resolveLimits(overrides: Partial<IngestLimits> = {}): IngestLimits {
   const mb = Number(process.env.OGI_MAX_FILE_MB ?? 50);
+  const archiveMb = Number(process.env.OGI_MAX_ARCHIVE_MB ?? 2048);
   return {
     maxFileBytes: mb * 1024 * 1024,
     maxArchiveEntries: 20_000,
-    maxArchiveBytes: 4 * 1024 * 1024 * 1024,
+    /** Both the archive itself and the sum of its uncompressed entries. */
+    maxArchiveBytes: archiveMb * 1024 * 1024,
     maxCompressionRatio: 200,
     ...overrides,
   };

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { HttpError, withRoute } from "@/lib/http/with-route";
+import { ingestUpload } from "@/lib/ingest/ingest-upload";
+import { resolveLimits } from "@/lib/ingest/limits";
+
+export const dynamic = "force-dynamic";
+
+/** Upload of one or more report files or zip archives (multipart field `file`); results per document. */
+export const POST = withRoute({ query: z.object({}) }, async ({ request, db }) => {
+  const limits = resolveLimits();
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limits.maxArchiveBytes + 1024 * 1024) {
+    throw new HttpError(413, "FILE_TOO_LARGE", "上传内容超过大小上限。");
+  }
+  const form = await request.formData().catch(() => {
+    throw new HttpError(400, "INVALID_UPLOAD", "上传内容无法读取，请使用表单字段 file 上传文件。");
+  });
+  const files = form.getAll("file").filter((f): f is File => f instanceof File);
+  if (files.length === 0) throw new HttpError(400, "NO_FILE", "没有收到文件：请选择要导入的报告文件或 zip 压缩包。");
+  const results = [];
+  for (const file of files) results.push(...(await ingestUpload(db, file, limits)));
+  return { results };
+});
