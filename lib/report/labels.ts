@@ -12,9 +12,13 @@ function dropNotes(s: string): string {
   let out = s.replace(/[(（][^()（）]{3,}[)）]/g, "");
   const close = out.search(/[)）]/);
   const open = out.search(/[(（]/);
-  if (close >= 0 && (open < 0 || close < open)) out = out.slice(close + 1);
+  if (close >= 0 && (open < 0 || close < open) && !/\s/.test(out.slice(0, close))) out = out.slice(close + 1);
   const lastOpen = Math.max(out.lastIndexOf("（"), out.lastIndexOf("("));
-  if (lastOpen >= 0 && !/[)）]/.test(out.slice(lastOpen))) out = out.slice(0, lastOpen);
+  if (lastOpen >= 0 && !/[)）]/.test(out.slice(lastOpen))) {
+    const rest = out.slice(lastOpen);
+    const space = rest.search(/\s/);
+    out = out.slice(0, lastOpen) + (space >= 0 ? rest.slice(space) : "");
+  }
   return out;
 }
 

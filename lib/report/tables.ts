@@ -148,7 +148,7 @@ type Resolved =
   | { status: "ok"; raws: (string | null)[]; note?: "extra" | "missing" | "pair" }
   | { status: "ambiguous"; candidates: string[][] };
 
-const PLAIN_NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?$/;
+const PLAIN_NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?(万元|元)?$/;
 
 /** Turns a record's cells into exactly k printed cells, splitting run-together digits when needed. */
 function resolveCells(
@@ -224,7 +224,7 @@ function moneyUnit(rec: RowRecord, raw: string | null): "元" | "万元" {
   if (/元/.test(cell)) return "元";
   const header = `${rec.context} ${rec.label}`.replace(/\s+/g, "");
   if (/万元/.test(header)) return "万元";
-  if (/[（(]\s*元\s*[)）]|单位[:：]\s*元|金额\s*元/.test(header)) return "元";
+  if (/[（(]元|单位[:：]?元|金额元/.test(header)) return "元";
   return "万元";
 }
 
@@ -251,10 +251,9 @@ function readActive(
     let columns: readonly string[] = ACTIVE_ROWS[key].columns[layout];
     const otherColumns: readonly string[] = ACTIVE_ROWS[key].columns[other];
     const printed = rec.grid ? rec.cells.filter((c, i) => c !== "" || i < columns.length).length : rec.cells.length;
-    if (
-      columns.length === 0 ||
-      (printed === otherColumns.length && printed !== columns.length && otherColumns.length > 0)
-    ) {
+    const countable = rec.grid || rec.cells.length > 1 || otherColumns.length > 1;
+    const fitsOther = countable && printed === otherColumns.length && printed !== columns.length;
+    if (columns.length === 0 || (fitsOther && otherColumns.length > 0)) {
       if (otherColumns.length === 0) continue;
       columns = otherColumns;
       issues.add("LAYOUT_MIXED", "info", `表二“${ACTIVE_ROWS[key].label}”行按${other}年版格式读取`, [`active.${key}`]);

@@ -15,12 +15,33 @@ function pushText(out: Token[], s: string): void {
   else out.push({ t: "text", s });
 }
 
-/** Splits one chunk (no whitespace) into text and number tokens; enumerators ("3.") stay with their label. */
-function tokenizeChunk(chunk: string, out: Token[]): void {
+const DASHES = /[—―─]+/g;
+
+/** Splits one chunk (no whitespace) into text and number tokens; em-dash runs are empty cells. */
+function tokenizeChunk(input: string, out: Token[]): void {
+  let chunk = input;
   if (isBlankMarker(chunk)) {
     out.push({ t: "num", s: chunk });
     return;
   }
+  // "无" printed for zero, glued to digits: each one is an empty cell, like a dash.
+  chunk = chunk.replace(/(?<=[\d—―─])无+|无+(?=[\d—―─])/g, (m) => "—".repeat(m.length));
+  if (/[—―─]/.test(chunk)) {
+    let pos = 0;
+    for (const m of chunk.matchAll(DASHES)) {
+      if (m.index > pos) tokenizePlain(chunk.slice(pos, m.index), out);
+      // Inside run-together digits every dash is one empty cell.
+      for (let j = 0; j < m[0].length; j++) out.push({ t: "num", s: "—" });
+      pos = m.index + m[0].length;
+    }
+    if (pos < chunk.length) tokenizePlain(chunk.slice(pos), out);
+    return;
+  }
+  tokenizePlain(chunk, out);
+}
+
+/** Text and number tokens of a chunk; enumerators ("3.") stay with their label. */
+function tokenizePlain(chunk: string, out: Token[]): void {
   const masked = chunk.replace(DATE, (m) => "\u0001".repeat(m.length));
   let pos = 0;
   for (const m of masked.matchAll(NUMBER)) {
@@ -37,8 +58,9 @@ function tokenizeChunk(chunk: string, out: Token[]): void {
       raw = raw.slice(0, -1);
     }
     pushText(out, chunk.slice(pos, start));
-    out.push({ t: "num", s: raw });
-    pos = start + raw.length;
+    const unit = raw === m[0] ? (/^(万元|元)/.exec(after)?.[0] ?? "") : "";
+    out.push({ t: "num", s: raw + unit });
+    pos = start + raw.length + unit.length;
   }
   pushText(out, chunk.slice(pos));
 }
@@ -95,9 +117,10 @@ export function linesToItems(lines: string[], deadline: Deadline): { items: Item
   }
   const doubleSpaced = nonEmpty > 4 && adjacent / nonEmpty < 0.15;
   let emptyRun = 0;
+  let previousLine = "";
   const pushBlanks = (n: number) => {
     const last = tokens[tokens.length - 1];
-    if (!last || (last.t === "text" && last.s.trim().length > 40)) return;
+    if (!last || (last.t === "text" && previousLine.trim().length > 40)) return;
     for (let j = 0; j < n; j++) tokens.push({ t: "num", s: "" });
   };
   for (const line of lines) {
@@ -128,6 +151,7 @@ export function linesToItems(lines: string[], deadline: Deadline): { items: Item
       continue;
     }
     tokenizeLine(line, tokens);
+    previousLine = line;
   }
   flush();
   return { items, markdown };
