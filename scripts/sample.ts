@@ -1,56 +1,82 @@
-/**
- * Renders one seeded sample, to look at or to reproduce a property-test failure:
- *   npx tsx scripts/sample.ts --shape html --seed 12 [--messiness 0.5] [--out sample.html] [--parse] [--expected]
- */
-import { writeFileSync } from "node:fs";
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { compareParse, generateSample, SHAPES, type Shape } from "@/lib/report/generate";
-import { parseReport } from "@/lib/report/parse-report";
+import { openDatabase } from "@/db/client";
+import { SHAPES, type Shape } from "@/lib/report/generate";
+import { insertReportsDirect } from "@/lib/sample/insert-direct";
+import { generateCorpusDocuments, planReports } from "@/lib/sample/plan-corpus";
+import { seedRegions } from "@/lib/setup/seed-regions";
+import { createProgress } from "./progress";
+import { EXIT, runCli } from "./run-cli";
 
-const { values } = parseArgs({
-  options: {
-    shape: { type: "string", default: "html" },
-    seed: { type: "string", default: "1" },
-    messiness: { type: "string" },
-    out: { type: "string" },
-    parse: { type: "boolean", default: false },
-    expected: { type: "boolean", default: false },
-  },
+const USAGE = `用法：npm run sample -- [--agencies N] [--years 2019-2025] [--seed S] [--provinces 23,32] [--shapes html,pdf] [--out 目录 | --direct]
+  生成逼真的合成年报语料：默认写入文档文件（各种格式）到 --out 目录，之后可用 npm run ingest 导入；
+  --direct 则跳过渲染与解析，直接把数值批量写入数据库（用于大规模基准数据集）。`;
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      agencies: { type: "string", default: "50" },
+      years: { type: "string", default: "2019-2025" },
+      seed: { type: "string", default: "1" },
+      provinces: { type: "string" },
+      shapes: { type: "string" },
+      out: { type: "string", default: path.join(".data", "sample-corpus") },
+      direct: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const [fromYear, toYear = fromYear] = values.years!.split("-").map(Number);
+  const shapes = values.shapes?.split(",").filter((s): s is Shape => (SHAPES as readonly string[]).includes(s));
+  const options = {
+    agencies: Number(values.agencies),
+    fromYear,
+    toYear,
+    seed: Number(values.seed),
+    provinces: values.provinces?.split(","),
+    shapes,
+  };
+  if (!Number.isFinite(options.agencies) || !fromYear || toYear < fromYear) {
+    process.stderr.write(`${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const expected = options.agencies * (toYear - fromYear + 1);
+  if (values.direct) {
+    const handle = await openDatabase({ purpose: "生成合成数据（npm run sample -- --direct）" });
+    try {
+      await seedRegions(handle.db);
+      const progress = createProgress("写入", expected);
+      let batch = [];
+      for (const { report } of planReports(options)) {
+        batch.push(report);
+        if (batch.length >= 500) {
+          await insertReportsDirect(handle.db, batch);
+          for (const r of batch) progress.tick(r.agency);
+          batch = [];
+        }
+      }
+      await insertReportsDirect(handle.db, batch);
+      for (const r of batch) progress.tick(r.agency);
+      progress.stop();
+    } finally {
+      await handle.close();
+    }
+    return EXIT.ok;
+  }
+  fs.mkdirSync(values.out!, { recursive: true });
+  const progress = createProgress("生成", expected);
+  let n = 0;
+  for await (const doc of generateCorpusDocuments(options)) {
+    const ext = path.extname(doc.fileName) || ".txt";
+    const name = `${String(++n).padStart(5, "0")}-${doc.report.agency}-${doc.report.year}${ext}`;
+    fs.writeFileSync(path.join(values.out!, name), doc.bytes);
+    progress.tick(name);
+  }
+  progress.stop();
+  console.log(`已生成 ${n} 份报告文档：${values.out}`);
+  return EXIT.ok;
 });
-const shape = values.shape as Shape;
-if (!SHAPES.includes(shape)) throw new Error(`--shape must be one of ${SHAPES.join(", ")}`);
-const sample = await generateSample(
-  Number(values.seed),
-  shape,
-  values.messiness === undefined ? {} : { messiness: Number(values.messiness) },
-);
-const doc = sample.document;
-console.log(
-  `${doc.fileName}  ${doc.mediaType}  ${doc.encoding ?? ""}  ${doc.bytes.length} bytes  messiness ${sample.messiness.toFixed(2)}`,
-);
-const byKind = new Map<string, { issue: string; note: string; cells: string[]; count: number }>();
-for (const d of doc.expected.deviations) {
-  const key = `${d.kind} [${d.issue}]`;
-  const entry = byKind.get(key) ?? { issue: d.issue, note: d.note, cells: [], count: 0 };
-  entry.cells.push(...d.cells);
-  entry.count++;
-  byKind.set(key, entry);
-}
-for (const [key, e] of byKind) {
-  const cells = e.cells.length > 4 ? `${e.cells.slice(0, 4).join(" ")} … (${e.cells.length} cells)` : e.cells.join(" ");
-  console.log(`  ${key} ×${e.count} ${e.note} ${cells}`);
-}
-if (values.out) {
-  writeFileSync(values.out, doc.bytes);
-  console.log(`written to ${values.out}`);
-}
-if (values.expected) console.log(JSON.stringify(sample.report, null, 1));
-if (values.parse) {
-  const parsed = await parseReport(doc.bytes, { fileName: doc.fileName, mediaType: doc.mediaType, timeoutMs: 30_000 });
-  const problems = compareParse(doc.expected, parsed);
-  console.log(problems.length === 0 ? "parse: every cell recovered" : `parse: ${problems.length} problem(s)`);
-  for (const p of problems)
-    console.log(`  ${p.cell}: expected ${JSON.stringify(p.expected)}, got ${JSON.stringify(p.got)} — ${p.why}`);
-  const issues = parsed.issues.map((i) => `  issue ${i.code} ${i.message} ${i.cells.join(" ")}`);
-  console.log(issues.join("\n"));
-}

@@ -109,8 +109,19 @@ export type Agency = {
 
 /** A plausible agency of a random region: 本级人民政府, one of its departments, or a 乡镇/街道. */
 export function pickAgency(rng: Rng, regions: readonly RegionLike[]): Agency {
-  const usable = regions.filter((r) => r.level >= 1 && r.level <= 3 && r.path.length > 0);
-  const region = rng.pick(usable.length > 0 ? usable : BUILT_IN_REGIONS);
+  // Functional zones (county digits 7x–9x) are run by 管委会, not by a 人民政府 with departments.
+  const usable = regions.filter(
+    (r) => r.level >= 1 && r.level <= 3 && r.path.length > 0 && !/^\d{4}[7-9]\d$/.test(r.code),
+  );
+  const pool = usable.length > 0 ? usable : BUILT_IN_REGIONS;
+  // Draw the level first: a uniform pick would be almost always a county.
+  const level0 = rng.pickWeighted([
+    [1, 1],
+    [2, 3],
+    [3, 6],
+  ] as const);
+  const atLevel = pool.filter((r) => r.level === level0);
+  const region = rng.pick(atLevel.length > 0 ? atLevel : pool);
   const level = Math.min(3, Math.max(1, region.level)) as 1 | 2 | 3;
   const ref = { code: region.code, path: [...region.path] };
   const kind = rng.pickWeighted<AgencyKind>([
@@ -134,6 +145,8 @@ export function pickAgency(rng: Rng, regions: readonly RegionLike[]): Agency {
     const prefix = rng.chance(0.5) ? region.name : "";
     return { name: `${prefix}${town}${unit}`, kind, level: 4, region: ref };
   }
-  const department = rng.pick(level === 1 ? PROVINCE_DEPARTMENTS : LOCAL_DEPARTMENTS);
+  // Municipalities (北京市…) name their departments like cities do: 北京市教育委员会, not 教育厅.
+  const provincial = level === 1 && !region.name.endsWith("市");
+  const department = rng.pick(provincial ? PROVINCE_DEPARTMENTS : LOCAL_DEPARTMENTS);
   return { name: `${region.name}${department}`, kind, level, region: ref };
 }

@@ -467,12 +467,14 @@ function foldOtherRows(b: Builder): void {
   const parts: ApplicationRowKey[] = ["otherNoCorrection", "otherUnpaidFee", "otherOther"];
   for (const c of APPLICANT_COLUMNS) {
     const sum = parts.reduce((s, k) => s + (b.cells[`applications.${k}.${c}`]?.value ?? 0), 0);
+    // A printed 0 determines the three 2021 rows (0 each), so a parser may map the row onto them instead.
     b.cells[`applications.otherHandling.${c}`] = {
       value: sum,
       present: true,
       issue: "optional",
       unresolvedOk: false,
       because: ["single-other-row"],
+      ...(sum === 0 ? { absentOk: true } : {}),
     };
     for (const k of parts) {
       b.cells[`applications.${k}.${c}`] = {
@@ -480,7 +482,8 @@ function foldOtherRows(b: Builder): void {
         present: false,
         issue: "optional",
         unresolvedOk: false,
-        because: [],
+        because: ["single-other-row"],
+        ...(sum === 0 ? { impliedValue: 0 } : {}),
       };
     }
   }

@@ -1,3 +1,5 @@
+import { listRegions } from "@/lib/regions";
+import type { RegionLike } from "./agency";
 import type { GeneratedReport } from "./random-report";
 import { generateReport } from "./random-report";
 import { renderDocx } from "./render-docx";
@@ -46,6 +48,14 @@ export async function renderReport(
   return RENDERERS[shape](report, rng, opts);
 }
 
+let regions: RegionLike[] | null = null;
+
+/** The real GB/T 2260 regions agencies are drawn from. */
+function loadRegions(): RegionLike[] {
+  regions ??= listRegions();
+  return regions;
+}
+
 export type Sample = {
   seed: number;
   shape: Shape;
@@ -60,7 +70,7 @@ export type Sample = {
  */
 export async function generateSample(seed: number, shape: Shape, opts: { messiness?: number } = {}): Promise<Sample> {
   const rng = createRng(seed);
-  const report = generateReport(rng);
+  const report = generateReport(rng, { regions: loadRegions() });
   const drawn = rng.next();
   const messiness = opts.messiness ?? drawn;
   const document = await renderReport(shape, report, rng, { messiness });

@@ -39,6 +39,10 @@ export type CellExpectation = {
   issue: "required" | "optional";
   /** The document does not decide the value (e.g. a run-together split): null with an issue naming it is right too. */
   unresolvedOk: boolean;
+  /** For an absent cell that the document's arithmetic still determines: reading this value, with an issue, is right too. */
+  impliedValue?: number;
+  /** For a present cell whose value the parser may legitimately carry elsewhere: leaving it absent is right too. */
+  absentOk?: boolean;
   /** Deviation kinds that touched this cell. */
   because: string[];
 };
