@@ -1,23 +1,40 @@
+import Link from "next/link";
 import { Suspense } from "react";
-import { ApplicationsChart } from "@/components/applications-chart";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FilterBar } from "@/components/filter-bar";
-import { childrenOf } from "@/lib/regions";
+import { Overview } from "@/components/overview";
+import { dashboardFilterSchema } from "@/lib/filters/dashboard-filter";
+import { loadOverviewContext } from "@/lib/queries/overview-context";
 
 export const dynamic = "force-dynamic";
 
-const REPORT_YEARS = Array.from({ length: new Date().getFullYear() - 2019 + 1 }, (_, i) => 2019 + i);
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default function OverviewPage() {
-  const provinces = childrenOf(null).map((r) => ({ code: r.code, name: r.name }));
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = dashboardFilterSchema.safeParse(
+    Object.fromEntries(["region", "from", "to", "kind", "layout"].filter((k) => raw[k]).map((k) => [k, raw[k]])),
+  );
+  if (!parsed.success) {
+    return (
+      <div className="card state state-error" role="alert">
+        <h1>链接中的筛选条件有误</h1>
+        <p>{parsed.error.issues.map((i) => i.message).join("；")}</p>
+        <Link href="/">返回全国总览</Link>
+      </div>
+    );
+  }
+  const context = await loadOverviewContext(parsed.data);
   return (
     <>
       <div className="page-title">
-        <h1>总览</h1>
-        <p className="muted">全国各级行政机关政府信息公开工作年度报告统计</p>
+        <Breadcrumbs items={context.crumbs} />
+        <h1>总览 · {context.regionName}</h1>
+        <p className="muted">各级行政机关政府信息公开工作年度报告统计（当前版本报告；比率为分子之和 ÷ 分母之和）</p>
       </div>
       <Suspense>
-        <FilterBar provinces={provinces} years={REPORT_YEARS} />
-        <ApplicationsChart />
+        <FilterBar regions={context.regionOptions} years={context.years} />
+        <Overview level={context.level} regionName={context.regionName} years={context.years} />
       </Suspense>
     </>
   );

@@ -1,20 +1,21 @@
 "use client";
 
+import { AGENCY_KIND_NAMES, FILTER_AGENCY_KINDS, FILTER_LAYOUTS } from "@/lib/filters/dashboard-filter";
 import { useDashboardFilter } from "./use-dashboard-filter";
 
 export type RegionOption = { code: string; name: string };
 
-/** Region and year-range filters; they live in the URL so every chart and export sees the same scope. */
-export function FilterBar({ provinces, years }: { provinces: RegionOption[]; years: number[] }) {
+/** Region, years, agency kind and layout; they live in the URL so every chart and export sees the same scope. */
+export function FilterBar({ regions, years }: { regions: RegionOption[]; years: number[] }) {
   const [filter, setFilter] = useDashboardFilter();
+  const current = filter.region ?? "";
   return (
     <form className="filter-bar" aria-label="筛选条件" onSubmit={(e) => e.preventDefault()}>
       <label>
         地区
-        <select value={filter.region ?? ""} onChange={(e) => setFilter({ region: e.target.value || null })}>
-          <option value="">全国</option>
-          {provinces.map((p) => (
-            <option key={p.code} value={p.code}>
+        <select value={current} onChange={(e) => setFilter({ region: e.target.value || null })}>
+          {regions.map((p) => (
+            <option key={p.code || "all"} value={p.code}>
               {p.name}
             </option>
           ))}
@@ -36,7 +37,10 @@ export function FilterBar({ provinces, years }: { provinces: RegionOption[]; yea
       </label>
       <label>
         截止年度
-        <select value={filter.to ?? ""} onChange={(e) => setFilter({ to: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          value={filter.to ?? ""}
+          onChange={(e) => setFilter({ to: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">不限</option>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -45,6 +49,41 @@ export function FilterBar({ provinces, years }: { provinces: RegionOption[]; yea
           ))}
         </select>
       </label>
+      <label>
+        机关类型
+        <select
+          value={filter.kind ?? ""}
+          onChange={(e) => setFilter({ kind: (e.target.value || null) as (typeof FILTER_AGENCY_KINDS)[number] | null })}
+        >
+          <option value="">全部</option>
+          {FILTER_AGENCY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {AGENCY_KIND_NAMES[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        表格版式
+        <select
+          value={filter.layout ?? ""}
+          onChange={(e) => setFilter({ layout: (e.target.value || null) as (typeof FILTER_LAYOUTS)[number] | null })}
+        >
+          <option value="">全部</option>
+          {FILTER_LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {l} 版（{l === "2019" ? "2019–2020 年度" : "2021 年度起"}）
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="tool-button"
+        onClick={() => setFilter({ region: null, from: null, to: null, kind: null, layout: null })}
+      >
+        清除筛选
+      </button>
     </form>
   );
 }

@@ -1,0 +1,18 @@
+import Link from "next/link";
+
+export type Crumb = { name: string; href: string };
+
+/** 全国 › 黑龙江省 › 牡丹江市: every level but the last is a link back up. */
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label="地区层级" className="breadcrumbs">
+      <ol>
+        {items.map((c, i) => (
+          <li key={c.href}>
+            {i < items.length - 1 ? <Link href={c.href}>{c.name}</Link> : <span aria-current="page">{c.name}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,188 @@
+"use client";
+
+import type * as echarts from "echarts/core";
+import { type ReactNode, useRef, useState } from "react";
+import {
+  type CellValue,
+  CHART_TITLES,
+  type ChartColumn,
+  type ChartId,
+  type ChartTable,
+} from "@/lib/queries/chart-catalog";
+import { DataTable } from "./data-table";
+import { EChart, type EChartClick, type EChartOption, renderSvg } from "./echart";
+import { useChartTable } from "./use-chart-table";
+
+type Props = {
+  chart: ChartId;
+  /** Canonical query string: filter + chart params. */
+  search: string;
+  title?: string;
+  description: string;
+  /** ECharts option from the table; null draws no chart (table only). */
+  buildOption?: (table: ChartTable) => EChartOption | null;
+  /** Why a table may legitimately be empty, for the empty state. */
+  emptyHint?: string;
+  height?: number;
+  onChartClick?: (event: EChartClick, table: ChartTable) => void;
+  clickHint?: string;
+  hiddenColumns?: string[];
+  tableOnly?: boolean;
+  tableProps?: {
+    sortable?: boolean;
+    filterable?: boolean;
+    renderCell?: (column: ChartColumn, row: Record<string, CellValue>) => ReactNode | undefined;
+    onRowClick?: (row: Record<string, CellValue>) => void;
+    rowLabel?: (row: Record<string, CellValue>) => string;
+  };
+  toolbar?: ReactNode;
+  className?: string;
+};
+
+function triggerDownload(href: string, fileName: string) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** A dashboard card: the chart, its table view, its downloads, and loading / empty / error states. */
+export function ChartCard(props: Props) {
+  const { chart, search, description } = props;
+  const title = props.title ?? CHART_TITLES[chart];
+  const { data, error, isPending, isFetching, refetch } = useChartTable(chart, search);
+  const [showTable, setShowTable] = useState(props.tableOnly ?? false);
+  const instance = useRef<echarts.ECharts | null>(null);
+  const option = data && props.buildOption ? props.buildOption(data) : null;
+  const base = `/api/charts/${chart}?${search}${search ? "&" : ""}`;
+  const headingId = `h-${chart}`;
+  const stamp = new Date().toISOString().slice(0, 10);
+
+  const downloadImage = (kind: "png" | "svg") => {
+    if (!option) return;
+    const name = `${title}-${stamp}.${kind}`;
+    if (kind === "png" && instance.current) {
+      triggerDownload(instance.current.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" }), name);
+      return;
+    }
+    const width = instance.current?.getWidth() ?? 960;
+    const height = instance.current?.getHeight() ?? props.height ?? 360;
+    const svg = renderSvg(option, width, height, description);
+    const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    triggerDownload(url, name);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <section className={`card chart-card ${props.className ?? ""}`} aria-labelledby={headingId} data-chart-card={chart}>
+      <header className="card-header">
+        <h2 id={headingId}>{title}</h2>
+        <div className="card-tools">
+          {props.toolbar}
+          {!props.tableOnly && props.buildOption ? (
+            <button
+              type="button"
+              className="tool-button"
+              aria-pressed={showTable}
+              onClick={() => setShowTable((v) => !v)}
+            >
+              {showTable ? "图表视图" : "表格视图"}
+            </button>
+          ) : null}
+          <details className="menu">
+            <summary className="tool-button">下载</summary>
+            <div className="menu-items" role="menu" aria-label={`下载“${title}”`}>
+              <a role="menuitem" href={`${base}format=csv`} download data-download="csv">
+                CSV（当前视图）
+              </a>
+              <a role="menuitem" href={`${base}format=xlsx`} download data-download="xlsx">
+                XLSX（当前视图，含说明）
+              </a>
+              <a role="menuitem" href={`${base}format=json`} target="_blank" rel="noreferrer" data-download="json">
+                JSON（当前视图）
+              </a>
+              {chart !== "kpis" ? (
+                <>
+                  <a role="menuitem" href={`${base}format=csv&rows=detail`} download data-download="detail-csv">
+                    CSV（全部明细报告）
+                  </a>
+                  <a role="menuitem" href={`${base}format=xlsx&rows=detail`} download data-download="detail-xlsx">
+                    XLSX（全部明细报告）
+                  </a>
+                </>
+              ) : null}
+              {option ? (
+                <>
+                  <button type="button" role="menuitem" onClick={() => downloadImage("png")} data-download="png">
+                    图片 PNG
+                  </button>
+                  <button type="button" role="menuitem" onClick={() => downloadImage("svg")} data-download="svg">
+                    图片 SVG
+                  </button>
+                </>
+              ) : null}
+            </div>
+          </details>
+        </div>
+      </header>
+      {error ? (
+        <div className="state state-error" role="alert">
+          <p>{(error as Error).message}</p>
+          <button type="button" className="tool-button" onClick={() => refetch()}>
+            重试
+          </button>
+        </div>
+      ) : isPending ? (
+        <div
+          className="skeleton"
+          style={{ height: props.height ?? 360 }}
+          role="status"
+          aria-busy="true"
+          aria-label="加载中"
+        />
+      ) : data.rows.length === 0 ? (
+        <div className="state state-empty">
+          <p>{props.emptyHint ?? "当前筛选条件下没有报告数据。"}</p>
+          <p className="muted small">可放宽年度、机关类型或表格版式，或返回上一级地区。</p>
+        </div>
+      ) : (
+        <div aria-busy={isFetching} className={isFetching ? "refreshing" : undefined}>
+          {option && !showTable ? (
+            <EChart
+              option={option}
+              height={props.height}
+              label={description}
+              chartId={chart}
+              onReady={(c) => {
+                instance.current = c;
+              }}
+              onClick={props.onChartClick ? (e) => props.onChartClick?.(e, data) : undefined}
+            />
+          ) : (
+            <DataTable
+              table={data}
+              caption={title}
+              hidden={props.hiddenColumns}
+              testId={`table-${chart}`}
+              {...props.tableProps}
+            />
+          )}
+          {props.clickHint && option && !showTable ? <p className="muted small hint">{props.clickHint}</p> : null}
+          {data.truncated ? <p className="muted small">列表已达上限，完整数据请下载明细。</p> : null}
+          {data.notes.length ? (
+            <details className="notes">
+              <summary className="small">口径说明</summary>
+              <ul className="small">
+                {data.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

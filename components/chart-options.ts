@@ -1,0 +1,246 @@
+import { APPLICANT_TYPES, OUTCOME_CATEGORIES, REVIEW_BLOCK_NAMES, REVIEW_RESULTS } from "@/lib/metrics";
+import type { CellValue, ChartTable } from "@/lib/queries/chart-catalog";
+import type { EChartOption } from "./echart";
+import { formatCell } from "./format";
+
+export const PALETTE = ["#2f6fdf", "#f0a020", "#3aa776", "#9b59b6", "#d9534f", "#6b7785", "#17a2b8", "#8c564b"];
+const num = (v: CellValue) => (typeof v === "number" ? v : null);
+const years = (t: ChartTable) => t.rows.map((r) => `${r.year}年`);
+const base = (t: ChartTable): EChartOption => ({
+  animation: false,
+  color: PALETTE,
+  tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+  legend: { top: 0, type: "scroll" },
+  grid: { left: 56, right: 56, top: 48, bottom: 32, containLabel: true },
+  xAxis: { type: "category", data: years(t) },
+});
+
+const fmt = (unit: string) => (v: unknown) =>
+  formatCell(typeof v === "number" ? v : null, { type: "number", unit, key: "v" });
+
+export function buildApplicationsOption(t: ChartTable): EChartOption {
+  return {
+    ...base(t),
+    yAxis: { type: "value", name: "件", minInterval: 1 },
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: fmt("件") },
+    series: [
+      ...APPLICANT_TYPES.map((a) => ({
+        name: a.name,
+        type: "bar",
+        stack: "applicants",
+        data: t.rows.map((r) => num(r[a.key])),
+      })),
+      { name: "总计（表内）", type: "line", itemStyle: { color: "#1f2d3d" }, data: t.rows.map((r) => num(r.total)) },
+    ],
+  };
+}
+
+export function buildOutcomesOption(t: ChartTable): EChartOption {
+  return {
+    ...base(t),
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      valueFormatter: (v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : "—"),
+    },
+    yAxis: { type: "value", name: "占办结 %", max: 100, axisLabel: { formatter: "{value}%" } },
+    series: OUTCOME_CATEGORIES.map((c) => ({
+      name: c.name,
+      type: "bar",
+      stack: "outcomes",
+      data: t.rows.map((r) => {
+        const v = num(r[`${c.key}Share`]);
+        return v === null ? null : Math.round(v * 10000) / 100;
+      }),
+    })),
+  };
+}
+
+export function buildLicensingOption(t: ChartTable): EChartOption {
+  const bars: [string, string][] = [
+    ["licensingDecisions", "行政许可·处理决定"],
+    ["penaltyDecisions", "行政处罚·处理决定"],
+    ["coercionDecisions", "行政强制·处理决定"],
+  ];
+  return {
+    ...base(t),
+    yAxis: [
+      { type: "value", name: "件", minInterval: 1 },
+      { type: "value", name: "项（增减）", splitLine: { show: false } },
+    ],
+    series: [
+      ...bars.map(([key, name]) => ({ name, type: "bar", data: t.rows.map((r) => num(r[key])) })),
+      {
+        name: "行政许可·本年增/减（2019 版）",
+        type: "line",
+        yAxisIndex: 1,
+        connectNulls: false,
+        data: t.rows.map((r) => num(r.licensingChange)),
+      },
+    ],
+  };
+}
+
+/** Years after 2020 are marked "no such row in the 2021 layout" instead of being drawn as zeros. */
+export function buildProcurementOption(t: ChartTable): EChartOption {
+  const laterYears = t.rows.filter((r) => typeof r.year === "number" && r.year > 2020).map((r) => `${r.year}年`);
+  const markArea =
+    laterYears.length > 0
+      ? {
+          silent: true,
+          itemStyle: { color: "rgba(107,119,133,0.10)" },
+          label: { show: true, position: "inside", color: "#6b7785", formatter: "2021 年起的报表\n无此项（非 0）" },
+          data: [[{ xAxis: laterYears[0] }, { xAxis: laterYears.at(-1) }]],
+        }
+      : undefined;
+  return {
+    ...base(t),
+    yAxis: [
+      { type: "value", name: "项目数（个）", minInterval: 1 },
+      { type: "value", name: "金额（万元）", splitLine: { show: false } },
+    ],
+    series: [
+      { name: "采购项目数量", type: "bar", data: t.rows.map((r) => num(r.count)), markArea },
+      { name: "采购总金额（万元）", type: "line", yAxisIndex: 1, data: t.rows.map((r) => num(r.amount)) },
+    ],
+  };
+}
+
+export function buildReviewOption(t: ChartTable): EChartOption {
+  const blocks = Object.entries(REVIEW_BLOCK_NAMES);
+  const series = blocks.flatMap(([block, blockName]) =>
+    REVIEW_RESULTS.map((r, i) => ({
+      name: r.name,
+      id: `${block}.${r.key}`,
+      type: "bar",
+      stack: block,
+      color: PALETTE[i],
+      barGap: "15%",
+      data: t.rows.map((row) => num(row[`${block}_${r.key}`])),
+      blockName,
+    })),
+  );
+  return {
+    ...base(t),
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      formatter: (params: { seriesIndex: number; value: unknown; axisValue: string }[]) => {
+        const lines = [params[0]?.axisValue ?? ""];
+        for (const p of params) {
+          const s = series[p.seriesIndex];
+          lines.push(
+            `${s.blockName}·${s.name}：${typeof p.value === "number" ? p.value.toLocaleString("zh-CN") : "—"}`,
+          );
+        }
+        return lines.join("<br/>");
+      },
+    },
+    yAxis: { type: "value", name: "件", minInterval: 1 },
+    series: series.map(({ blockName: _b, ...s }) => s),
+  };
+}
+
+export function buildQualityOption(t: ChartTable): EChartOption {
+  return {
+    ...base(t),
+    yAxis: [
+      { type: "value", name: "份 / 个", minInterval: 1 },
+      { type: "value", name: "%", max: 100, splitLine: { show: false }, axisLabel: { formatter: "{value}%" } },
+    ],
+    series: [
+      { name: "收到报告", type: "bar", data: t.rows.map((r) => num(r.received)) },
+      { name: "缺报机关", type: "bar", data: t.rows.map((r) => num(r.missing)) },
+      { name: "逾期发布", type: "bar", data: t.rows.map((r) => num(r.late)) },
+      ...(
+        [
+          ["onTimeRate", "按时发布率"],
+          ["checksPassedRate", "勾稽校验通过率"],
+          ["completeness", "报送率"],
+        ] as const
+      ).map(([key, name]) => ({
+        name,
+        type: "line",
+        yAxisIndex: 1,
+        data: t.rows.map((r) => {
+          const v = num(r[key]);
+          return v === null ? null : Math.round(v * 1000) / 10;
+        }),
+      })),
+    ],
+  };
+}
+
+export function buildChildrenOption(t: ChartTable): EChartOption {
+  const metricColumn = t.columns.find((c) => c.key === "value");
+  const unit = metricColumn?.unit ?? "";
+  const rows = [...t.rows].reverse();
+  const percent = unit === "%";
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      valueFormatter: (v: unknown) =>
+        typeof v === "number" ? (percent ? `${v.toFixed(1)}%` : v.toLocaleString("zh-CN")) : "—（无数据或分母为 0）",
+    },
+    grid: { left: 8, right: 48, top: 16, bottom: 24, containLabel: true },
+    xAxis: { type: "value", name: percent ? "%" : unit },
+    yAxis: { type: "category", data: rows.map((r) => String(r.name)), axisLabel: { width: 140, overflow: "truncate" } },
+    series: [
+      {
+        name: metricColumn?.label ?? "",
+        type: "bar",
+        data: rows.map((r) => {
+          const v = num(r.value);
+          return v === null ? null : percent ? Math.round(v * 1000) / 10 : v;
+        }),
+        label: {
+          show: true,
+          position: "right",
+          formatter: (p: { value: unknown }) =>
+            typeof p.value === "number" ? (percent ? `${p.value}%` : p.value.toLocaleString("zh-CN")) : "—",
+        },
+      },
+    ],
+  };
+}
+
+export function buildHeatmapOption(t: ChartTable): EChartOption {
+  const yearColumns = t.columns.filter((c) => /^y\d{4}$/.test(c.key));
+  const unit = yearColumns[0]?.unit ?? "";
+  const percent = unit === "%";
+  const data: [number, number, number | null][] = [];
+  t.rows.forEach((r, y) => {
+    yearColumns.forEach((c, x) => {
+      const v = num(r[c.key]);
+      data.push([x, y, v === null ? null : percent ? Math.round(v * 1000) / 10 : v]);
+    });
+  });
+  const values = data.map((d) => d[2]).filter((v): v is number => v !== null);
+  return {
+    animation: false,
+    aria: { enabled: true, decal: { show: false } },
+    tooltip: {
+      position: "top",
+      formatter: (p: { value: [number, number, number | null] }) =>
+        `${t.rows[p.value[1]]?.name} ${yearColumns[p.value[0]]?.label}：${
+          p.value[2] === null ? "—" : percent ? `${p.value[2]}%` : p.value[2].toLocaleString("zh-CN")
+        }`,
+    },
+    grid: { left: 8, right: 24, top: 8, bottom: 64, containLabel: true },
+    xAxis: { type: "category", data: yearColumns.map((c) => c.label), splitArea: { show: true } },
+    yAxis: { type: "category", data: t.rows.map((r) => String(r.name)), splitArea: { show: true } },
+    visualMap: {
+      min: values.length ? Math.min(...values) : 0,
+      max: values.length ? Math.max(...values) : 1,
+      calculable: true,
+      orient: "horizontal",
+      left: "center",
+      bottom: 0,
+      inRange: { color: ["#eef4ff", "#2f6fdf", "#0b2e6f"] },
+    },
+    series: [{ type: "heatmap", data, label: { show: t.rows.length <= 15 && yearColumns.length <= 8, fontSize: 10 } }],
+  };
+}

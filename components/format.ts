@@ -1,0 +1,20 @@
+import type { CellValue, ChartColumn } from "@/lib/queries/chart-catalog";
+
+const DASH = "—";
+
+/** A table cell as shown: numbers grouped, rates as percentages, money to 2 decimals, null as "—". */
+export function formatCell(value: CellValue, column: Pick<ChartColumn, "type" | "unit" | "key">): string {
+  if (value === null || value === undefined || value === "") return DASH;
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (typeof value === "number") {
+    if (column.key === "year" || column.key.endsWith("Id")) return String(value);
+    if (column.unit === "%") return `${(value * 100).toLocaleString("zh-CN", { maximumFractionDigits: 1 })}%`;
+    const digits = column.unit === "万元" || column.unit === "条" ? 2 : 0;
+    return value.toLocaleString("zh-CN", { maximumFractionDigits: digits });
+  }
+  return value;
+}
+
+export function formatNumber(value: number | null | undefined, unit?: string): string {
+  return formatCell(value ?? null, { type: "number", unit, key: "v" });
+}

@@ -1,0 +1,277 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { toFilterSearch } from "@/lib/filters/dashboard-filter";
+import { APPLICANT_TYPES, COMPARABLE_METRIC_IDS, getMetric, OUTCOME_CATEGORIES } from "@/lib/metrics";
+import type { CellValue, ChartColumn, ChartTable } from "@/lib/queries/chart-catalog";
+import { ChartCard } from "./chart-card";
+import {
+  buildApplicationsOption,
+  buildChildrenOption,
+  buildHeatmapOption,
+  buildLicensingOption,
+  buildOutcomesOption,
+  buildProcurementOption,
+  buildQualityOption,
+  buildReviewOption,
+} from "./chart-options";
+import type { EChartClick } from "./echart";
+import { KpiCards } from "./kpi-cards";
+import { useDashboardFilter, useViewState } from "./use-dashboard-filter";
+
+type Props = {
+  /** Level of the selected region: 0 全国, 1 province, 2 prefecture, 3 county. */
+  level: number;
+  regionName: string;
+  years: number[];
+};
+
+const agencyLink = (column: ChartColumn, row: Record<string, CellValue>) => {
+  if (column.key === "agency" && row.agencyId != null) {
+    const year = row.year != null ? `?year=${row.year}#report-${row.year}` : "";
+    return <Link href={`/agencies/${row.agencyId}${year}`}>{String(row.agency)}</Link>;
+  }
+  if (column.key === "flags" && row.flags) {
+    return (
+      <span className="flags">
+        {String(row.flags)
+          .split("、")
+          .map((f) => (
+            <span
+              key={f}
+              className={`flag ${f.startsWith("逾期") || f === "勾稽不符" || f === "缺报" ? "bad" : "warn"}`}
+            >
+              {f}
+            </span>
+          ))}
+      </span>
+    );
+  }
+  return undefined;
+};
+
+/** The overview: KPI cards, trends by year, children comparison and heatmap, quality, agencies, detail rows. */
+export function Overview({ level, regionName, years }: Props) {
+  const router = useRouter();
+  const [filter, setFilter] = useDashboardFilter();
+  const [view, setView] = useViewState();
+  const search = toFilterSearch(filter);
+  const metric =
+    view.metric && (COMPARABLE_METRIC_IDS as readonly string[]).includes(view.metric)
+      ? view.metric
+      : COMPARABLE_METRIC_IDS[0];
+  const compareSearch = toFilterSearch({ ...filter, metric, year: view.year });
+  const heatmapSearch = toFilterSearch({ ...filter, metric });
+  const childLabel = level >= 3 ? "机关" : level === 0 ? "省份" : "下级地区";
+
+  const openDetail = (year: number | null, metricId: string | null, group?: string | null) =>
+    setView({ detailYear: year, detailMetric: metricId, detailGroup: group ?? null });
+
+  const yearClick = (metricOf: (e: EChartClick) => string | null) => (e: EChartClick, t: ChartTable) => {
+    const year = t.rows[e.dataIndex]?.year;
+    if (typeof year === "number") openDetail(year, metricOf(e));
+  };
+
+  const drill = (row: Record<string, CellValue> | undefined) => {
+    if (!row?.code) return;
+    const code = String(row.code);
+    if (row.target === "region") setFilter({ region: code });
+    else if (row.target === "agency")
+      router.push(`/agencies/${code}${row.year ? `?year=${row.year}#report-${row.year}` : ""}`);
+    else openDetail(typeof row.year === "number" ? row.year : null, metric, code);
+  };
+
+  const detailSearch = toFilterSearch({
+    ...filter,
+    year: view.detailYear,
+    metric: view.detailMetric,
+    group: view.detailGroup,
+  });
+  const detailOpen = view.detailYear != null || view.detailGroup != null;
+
+  return (
+    <>
+      <div className="toolbar-row">
+        <a className="tool-button" href={`/api/export/overview?${compareSearch}`} download data-download="page-xlsx">
+          下载本页全部图表（XLSX）
+        </a>
+      </div>
+      <KpiCards search={search} />
+      <div className="chart-grid">
+        <ChartCard
+          chart="applications-by-year"
+          search={search}
+          description={`${regionName}各年度新收政府信息公开申请数量，按申请人类型堆叠`}
+          buildOption={buildApplicationsOption}
+          onChartClick={yearClick((e) =>
+            e.seriesIndex != null && e.seriesIndex < APPLICANT_TYPES.length
+              ? `applications.received.${APPLICANT_TYPES[e.seriesIndex].key}`
+              : "applications.received",
+          )}
+          clickHint="点击柱形查看该年度的机关报告明细。"
+        />
+        <ChartCard
+          chart="outcomes-by-year"
+          search={search}
+          description={`${regionName}各年度申请办理结果构成（占办结件数百分比）`}
+          buildOption={buildOutcomesOption}
+          onChartClick={yearClick((e) =>
+            e.seriesIndex != null ? `outcomes.${OUTCOME_CATEGORIES[e.seriesIndex].key}` : "outcomes.openRate",
+          )}
+          clickHint="点击柱形查看该年度的机关报告明细；公开率 =（予以公开 + 部分公开）÷ 办结。"
+        />
+        <ChartCard
+          chart="licensing-by-year"
+          search={search}
+          description={`${regionName}各年度行政许可、处罚、强制处理决定数量及许可项目增减`}
+          buildOption={buildLicensingOption}
+          onChartClick={yearClick(
+            (e) =>
+              [
+                "active.licensing.decisions",
+                "active.penalty.decisions",
+                "active.coercion.decisions",
+                "active.licensing.change",
+              ][e.seriesIndex ?? 0] ?? null,
+          )}
+        />
+        <ChartCard
+          chart="procurement-by-year"
+          search={search}
+          description={`${regionName}政府集中采购项目数量与金额（仅 2019–2020 年度报表有此项）`}
+          buildOption={buildProcurementOption}
+          onChartClick={yearClick((e) =>
+            e.seriesIndex === 1 ? "active.procurement.amount" : "active.procurement.count",
+          )}
+        />
+        <ChartCard
+          chart="review-by-year"
+          search={search}
+          description={`${regionName}政府信息公开行政复议与行政诉讼结果，按年度`}
+          buildOption={buildReviewOption}
+          onChartClick={yearClick((e) => {
+            const blocks = ["review", "litigationDirect", "litigationAfterReview"];
+            const results = ["upheld", "corrected", "other", "pending"];
+            const i = e.seriesIndex ?? 0;
+            return `${blocks[Math.floor(i / 4)]}.${results[i % 4]}`;
+          })}
+          clickHint="每年三组柱形依次为：行政复议、行政诉讼（直接起诉）、行政诉讼（复议后起诉）。"
+        />
+        <ChartCard
+          chart="quality-by-year"
+          search={search}
+          description={`${regionName}年度报告收到、缺报、逾期数量及按时率、勾稽通过率`}
+          buildOption={buildQualityOption}
+          onChartClick={yearClick(() => null)}
+        />
+      </div>
+
+      {detailOpen ? (
+        <div id="detail">
+          <ChartCard
+            chart="detail"
+            search={detailSearch}
+            title={`明细：${view.detailYear ? `${view.detailYear}年度` : "各年度"}${
+              view.detailMetric ? `“${getMetric(view.detailMetric).name}”` : ""
+            }背后的报告`}
+            description="数字背后的机关年度报告"
+            tableOnly
+            tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
+            hiddenColumns={["agencyId", "reportId"]}
+            toolbar={
+              <button type="button" className="tool-button" onClick={() => openDetail(null, null, null)}>
+                关闭明细
+              </button>
+            }
+          />
+        </div>
+      ) : null}
+
+      <div className="chart-grid">
+        <ChartCard
+          chart="children"
+          search={compareSearch}
+          title={`${childLabel}对比`}
+          description={`${regionName}${childLabel}的“${getMetric(metric).name}”对比，从高到低`}
+          buildOption={buildChildrenOption}
+          height={Math.max(320, 28 * 18)}
+          onChartClick={(e, t) => drill([...t.rows].reverse()[e.dataIndex])}
+          clickHint={
+            level >= 3 ? "点击条形进入机关页面。" : "点击条形下钻到该地区；“本级”为该地区本级机关，点击查看明细。"
+          }
+          hiddenColumns={["target"]}
+          tableProps={{
+            onRowClick: drill,
+            rowLabel: (r) => `下钻：${r.name}`,
+          }}
+          toolbar={
+            <>
+              <label className="inline-select">
+                指标
+                <select value={metric} onChange={(e) => setView({ metric: e.target.value })}>
+                  {COMPARABLE_METRIC_IDS.map((id) => (
+                    <option key={id} value={id}>
+                      {getMetric(id).name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="inline-select">
+                年度
+                <select
+                  value={view.year ?? ""}
+                  onChange={(e) => setView({ year: e.target.value ? Number(e.target.value) : null })}
+                >
+                  <option value="">最新</option>
+                  {years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}年
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          }
+        />
+        <ChartCard
+          chart="heatmap"
+          search={heatmapSearch}
+          description={`${regionName}${childLabel} × 年度的“${getMetric(metric).name}”热力图`}
+          buildOption={buildHeatmapOption}
+          height={Math.max(320, 28 * 18)}
+          onChartClick={(e, t) => {
+            const [x, y] = (e.value as [number, number]) ?? [];
+            const yearColumn = t.columns.filter((c) => /^y\d{4}$/.test(c.key))[x];
+            const row = t.rows[y];
+            if (row && yearColumn) openDetail(Number(yearColumn.key.slice(1)), metric, String(row.code));
+          }}
+          clickHint="点击格子查看该地区该年度的报告明细。"
+        />
+      </div>
+
+      {level >= 1 ? (
+        <ChartCard
+          chart="agencies"
+          search={toFilterSearch({ ...filter, year: view.year })}
+          title={`${regionName}机关列表`}
+          description="机关列表"
+          tableOnly
+          hiddenColumns={["agencyId", "reportId"]}
+          tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
+        />
+      ) : null}
+
+      <ChartCard
+        chart="quality-agencies"
+        search={search}
+        title="数据质量：问题最多的报告与缺报机关"
+        description="问题报告与缺报机关"
+        tableOnly
+        hiddenColumns={["agencyId", "reportId"]}
+        tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
+        emptyHint="当前筛选条件下没有逾期、勾稽不符、有问题或缺报的报告。"
+      />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ChartId, ChartTable } from "@/lib/queries/chart-catalog";
+
+export class ChartFetchError extends Error {}
+
+async function fetchTable(chart: ChartId, search: string): Promise<ChartTable> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/charts/${chart}?${search}`);
+  } catch {
+    throw new ChartFetchError("网络连接失败，请检查网络后重试。");
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ChartFetchError(body?.error?.message ?? `数据加载失败（HTTP ${response.status}）`);
+  return body as ChartTable;
+}
+
+/** A chart's table from its endpoint; the query key is the chart id plus the canonical filter query string. */
+export function useChartTable(chart: ChartId, search: string, enabled = true) {
+  return useQuery({
+    queryKey: ["chart", chart, search],
+    queryFn: () => fetchTable(chart, search),
+    enabled,
+    placeholderData: (previous) => previous,
+  });
+}
