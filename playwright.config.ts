@@ -39,7 +39,7 @@ export default defineConfig({
     {
       command: `rm -rf ${pgliteData} ${pgliteData}.lock && ${load} && npx next start -p 3100 -H 127.0.0.1`,
       url: "http://127.0.0.1:3100/api/health",
-      env: { DATABASE_URL: "", OGI_DATA_DIR: pgliteData },
+      env: { DATABASE_URL: "", OGI_DATA_DIR: pgliteData, OGI_SAMPLE_AGENCIES: "6" },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -49,7 +49,7 @@ export default defineConfig({
           {
             command: `${load} && npx next start -p 3101 -H 127.0.0.1`,
             url: "http://127.0.0.1:3101/api/health",
-            env: { DATABASE_URL: postgresUrl },
+            env: { DATABASE_URL: postgresUrl, OGI_SAMPLE_AGENCIES: "6" },
             timeout: 180_000,
             reuseExistingServer: false,
             stdout: "pipe" as const,

@@ -1,30 +1,46 @@
 import path from "node:path";
 import { openDatabase } from "@/db/client";
-import { collectSources } from "@/lib/ingest/collect-sources";
+import { collectSources, type SourceItem } from "@/lib/ingest/collect-sources";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
+import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
+import { createProgress } from "./progress";
 import { EXIT, runCli } from "./run-cli";
 
-/** The real sample reports (and the generated sample corpus, when present), through the ingestion path. */
-const SAMPLE_INPUTS = [path.join(process.cwd(), "tests", "fixtures", "real")];
+/**
+ * The demo data, through the real ingestion path: the real sample reports, then a modest generated corpus
+ * (OGI_SAMPLE_AGENCIES agencies × 2019–2025, seeded, placed in the provinces of the real samples).
+ * Idempotent: a second run finds every document "unchanged".
+ */
+const REAL_SAMPLES = path.join(process.cwd(), "tests", "fixtures", "real");
 const SKIP = new Set(["README.md", "expected.json"]);
+const AGENCIES = Number(process.env.OGI_SAMPLE_AGENCIES ?? 30);
+
+async function* samples(): AsyncGenerator<SourceItem> {
+  for await (const item of collectSources([REAL_SAMPLES], resolveLimits())) {
+    if (!SKIP.has(item.fileName)) yield item;
+  }
+  const corpus = { agencies: AGENCIES, fromYear: 2019, toYear: 2025, seed: 20260131, provinces: ["23", "32", "35"] };
+  for await (const doc of generateCorpusDocuments(corpus)) {
+    const fileName = `${doc.report.agency}-${doc.report.year}${path.extname(doc.fileName)}`;
+    yield {
+      label: `样例语料/${fileName}`,
+      fileName,
+      bytes: doc.bytes,
+      metadata: { regionCode: doc.report.region.code },
+    };
+  }
+}
 
 await runCli(async () => {
   const handle = await openDatabase({ purpose: "加载示例报告（npm run load-samples）" });
   try {
     await seedRegions(handle.db);
-    async function* samples() {
-      for await (const item of collectSources(SAMPLE_INPUTS, resolveLimits())) {
-        if (!SKIP.has(item.fileName)) yield item;
-      }
-    }
-    const { counts } = await ingestBatch(handle.db, samples(), {
-      onResult: (r) =>
-        console.log(
-          `  ${r.status.padEnd(9)} ${path.basename(r.file)}  ${r.status === "rejected" ? r.reason : `${r.agency} ${r.year}年`}`,
-        ),
-    });
+    const progress = createProgress("加载示例", 4 + AGENCIES * 7);
+    const { counts, results } = await ingestBatch(handle.db, samples(), { onResult: (r) => progress.tick(r.file) });
+    progress.stop();
+    for (const r of results) if (r.status === "rejected") console.log(`  未能导入 ${r.file}：${r.reason}`);
     console.log(
       `示例报告：新增 ${counts.new} · 更新 ${counts.updated} · 未变 ${counts.unchanged} · 拒绝 ${counts.rejected}`,
     );

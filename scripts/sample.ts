@@ -70,12 +70,16 @@ await runCli(async () => {
   fs.mkdirSync(values.out!, { recursive: true });
   const progress = createProgress("生成", expected);
   let n = 0;
+  // The region is what a crawler knows from the site it fetched from; a township's own title often omits it.
+  const manifest = ["file,region"];
   for await (const doc of generateCorpusDocuments(options)) {
     const ext = path.extname(doc.fileName) || ".txt";
     const name = `${String(++n).padStart(5, "0")}-${doc.report.agency}-${doc.report.year}${ext}`;
     fs.writeFileSync(path.join(values.out!, name), doc.bytes);
+    manifest.push(`${name},${doc.report.region.code}`);
     progress.tick(name);
   }
+  fs.writeFileSync(path.join(values.out!, "manifest.csv"), `${manifest.join("\n")}\n`);
   progress.stop();
   console.log(`已生成 ${n} 份报告文档：${values.out}`);
   return EXIT.ok;
