@@ -13,6 +13,8 @@ import { computeDeadline } from "./deadline";
 import { applyMetadata, type DocumentMetadata } from "./metadata";
 
 export const PARSER_VERSION = "1";
+/** Generous against a busy machine; the parser's own default (2 s) is its performance target, not a limit. */
+const PARSE_TIMEOUT_MS = Number(process.env.OGI_PARSE_TIMEOUT_MS ?? 20_000);
 
 export type IngestInput = { bytes: Uint8Array; fileName?: string; mediaType?: string; metadata?: DocumentMetadata };
 export type IngestOutcome =
@@ -54,7 +56,11 @@ export async function parseForIngest(
   input: Pick<IngestInput, "bytes" | "fileName" | "mediaType" | "metadata">,
 ): Promise<ParsedReport | { code: string; reason: string }> {
   try {
-    const parsed = await parseReport(input.bytes, { fileName: input.fileName, mediaType: input.mediaType });
+    const parsed = await parseReport(input.bytes, {
+      fileName: input.fileName,
+      mediaType: input.mediaType,
+      timeoutMs: PARSE_TIMEOUT_MS,
+    });
     const report = input.metadata ? applyMetadata(parsed, input.metadata) : parsed;
     if (!report.agency || !report.year) {
       return {
