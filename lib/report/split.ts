@@ -10,7 +10,7 @@ const MAX_PART_DIGITS = 9;
 function validPart(part: string, spec: ColumnSpec, first: boolean): boolean {
   const m = /^([+-]?)(0|[1-9]\d*)(\.\d+)?$/.exec(part);
   if (!m) return false;
-  if (m[1] && (!first || (!spec.signed && m[1] === "-"))) return false;
+  if (m[1] && (!first || !spec.signed)) return false;
   if (m[3] && !spec.decimal) return false;
   return m[2].length <= MAX_PART_DIGITS;
 }
@@ -49,7 +49,8 @@ export function enumerateSplits(
       if (col === k && accept(parts)) candidates.push([...parts]);
       return;
     }
-    const token = tokens[ti];
+    const unit = /(万元|元)$/.exec(tokens[ti])?.[0] ?? "";
+    const token = unit ? tokens[ti].slice(0, -unit.length) : tokens[ti];
     const tokensLeft = tokens.length - ti - 1;
     const maxParts = k - col - tokensLeft;
     if (maxParts < 1) return;
@@ -64,7 +65,7 @@ export function enumerateSplits(
       const c = parts.length;
       if (partsLeft === 1) {
         if (!validPart(rest, specs[c] ?? {}, first)) return;
-        parts.push(rest);
+        parts.push(rest + unit);
         recurse(ti + 1);
         parts.pop();
         return;

@@ -25,7 +25,7 @@ function tokenizeChunk(input: string, out: Token[]): void {
     return;
   }
   // "无" printed for zero, glued to digits: each one is an empty cell, like a dash.
-  chunk = chunk.replace(/(?<=[\d—―─])无+|无+(?=[\d—―─])/g, (m) => "—".repeat(m.length));
+  chunk = chunk.replace(/(?<=[\d—―─])无+|无+(?=[\d—―─])|无{2,}/g, (m) => "—".repeat(m.length));
   if (/[—―─]/.test(chunk)) {
     let pos = 0;
     for (const m of chunk.matchAll(DASHES)) {
