@@ -151,10 +151,18 @@ function misspell(rng: Rng, label: string): string {
   if (body.length < 4) return label;
   const i = rng.int(1, body.length - 2);
   const chars = [...body];
-  if (rng.chance(0.6)) chars.splice(i, rng.chance(0.3) ? 2 : 1);
-  else [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
-  return prefix + chars.join("");
+  // The last character stays, so a typo never turns into another row's label ("（六）其他处理" → "（六）其他").
+  if (rng.chance(0.6)) chars.splice(i, Math.min(rng.chance(0.3) ? 2 : 1, body.length - 1 - i));
+  else if (i + 1 < body.length - 1) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
+  const typo = chars.join("");
+  return OFFICIAL_LABEL_BODIES.has(typo) ? label : prefix + typo;
 }
+
+const OFFICIAL_LABEL_BODIES = new Set(
+  APPLICATION_ROW_KEYS.flatMap((k) => APPLICATION_ROWS[k].label.split(" ")).map((l) =>
+    l.replace(/^(?:[一二三四]、|（[一二三四五六七]）|\d+\.)/, ""),
+  ),
+);
 
 type Builder = {
   rng: Rng;

@@ -23,8 +23,10 @@ function describeFailures(shape: Shape, failures: Failure[], runs: number): stri
       lines.push(`    ${p.cell}: expected ${JSON.stringify(p.expected)}, got ${JSON.stringify(p.got)} — ${p.why}`);
     }
   }
+  const seed = failures[0]?.seed ?? BASE_SEED;
   lines.push(
-    `  reproduce: npx tsx scripts/sample.ts --shape ${shape} --seed ${failures[0]?.seed ?? BASE_SEED} --parse`,
+    `  reproduce: PROPERTY_SHAPES=${shape} PROPERTY_SEED=${seed} PROPERTY_RUNS=1 npx vitest run tests/unit/report/parse-roundtrip.property.test.ts`,
+    `  or inspect it: generateSample(${seed}, "${shape}") from @/lib/report/generate`,
   );
   return lines.join("\n");
 }
