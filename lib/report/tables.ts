@@ -139,6 +139,11 @@ function inRegion(records: RowRecord[], region: Region | null): RowRecord[] {
 
 // ---------------------------------------------------------------- cells
 
+/** "其中：…" rows break a standard row down further; they are not rows of the official layout. */
+function isSubItem(label: string): boolean {
+  return /(^|\s)其中[:：]?[^\s]*$/.test(label.trim());
+}
+
 /** A row whose cells are all empty is a header or spacer unless it has at least one cell per column. */
 function isHollow(rec: RowRecord, k: number): boolean {
   return rec.cells.every((c) => c.trim() === "") && rec.cells.length < k;
@@ -159,19 +164,27 @@ function resolveCells(
 ): Resolved {
   const k = specs.length;
   let cells = rec.cells.map((c) => c.trim());
-  while (cells.length > k && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
   if (rec.grid) {
     if (cells.length === k) return { status: "ok", raws: cells };
     if (cells.length > k) {
-      const dropped = cells.slice(0, cells.length - k);
-      return {
-        status: "ok",
-        raws: cells.slice(cells.length - k),
-        note: dropped.some((c) => c !== "") ? "extra" : undefined,
-      };
+      // Spacer cells (merged label columns, colspans rendered as empty cells): the window of k cells holding
+      // the most printed values, the rightmost on a tie.
+      let best = 0;
+      let bestCount = -1;
+      for (let start = 0; start + k <= cells.length; start++) {
+        const count = cells.slice(start, start + k).filter((c) => c !== "").length;
+        if (count >= bestCount) {
+          best = start;
+          bestCount = count;
+        }
+      }
+      const kept = cells.slice(best, best + k);
+      const dropped = [...cells.slice(0, best), ...cells.slice(best + k)];
+      return { status: "ok", raws: kept, note: dropped.some((c) => c !== "") ? "extra" : undefined };
     }
     return { status: "ok", raws: [...cells, ...Array(k - cells.length).fill(null)], note: "missing" };
   }
+  while (cells.length > k && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
   if (cells.length === k && cells.every((c) => PLAIN_NUMBER.test(c) || isBlankMarker(c))) {
     return { status: "ok", raws: cells };
   }
@@ -237,6 +250,7 @@ function readActive(
 ): Partial<Record<ActiveRowKey, Cells>> {
   const out: Partial<Record<ActiveRowKey, Cells>> = {};
   for (const rec of records) {
+    if (isSubItem(rec.label)) continue;
     const ranked = rankLabel(rec.label, ACTIVE_CANDIDATES, 0.6);
     if (ranked.length === 0) continue;
     const key = ranked[0].key;
@@ -404,8 +418,11 @@ function resolveAcrossRows(
   });
 }
 
+const SUB_ROWS_2021: BKey[] = ["otherNoCorrection", "otherUnpaidFee", "otherOther"];
+
 function readApplications(
   records: RowRecord[],
+  layout: Layout | null,
   headerText: string,
   issues: IssueList,
   deadline: Deadline,
@@ -417,11 +434,13 @@ function readApplications(
   const { columns, specs } = applicantSpecs(withSubtotal);
   const accept = rowAccept(columns);
   const rows = new Map<ApplicationRowKey, BRow>();
+  const candidates =
+    layout === "2019" ? APPLICATION_CANDIDATES.filter((c) => !SUB_ROWS_2021.includes(c.key)) : APPLICATION_CANDIDATES;
   const subtotals: { label: string; res: Resolved }[] = [];
   let lastIndex = -1;
   for (const rec of records) {
-    if (isHollow(rec, columns.length)) continue;
-    const ranked = rankLabel(rec.label, APPLICATION_CANDIDATES, 0.6);
+    if (isHollow(rec, columns.length) || isSubItem(rec.label)) continue;
+    const ranked = rankLabel(rec.label, candidates, 0.6);
     if (ranked.length === 0) {
       if (rec.cells.some((c) => /[1-9]/.test(c))) {
         issues.add("EXTRA_ROW", "info", `表三中有无法识别的行“${rec.label.slice(-30)}”，未计入`, [], {
@@ -653,7 +672,7 @@ export function readTables(items: Item[], issues: IssueList, deadline: Deadline,
         .map(itemText)
         .join(" ") + (bRecords[0]?.context ?? "")
     : "";
-  const applications = readApplications(bRecords, bHeader, issues, deadline, sink);
+  const applications = readApplications(bRecords, layout, bHeader, issues, deadline, sink);
   if (!layout) {
     if (applications.otherNoCorrection || applications.otherUnpaidFee || applications.otherOther) layout = "2021";
     else if (applications.otherHandling) layout = "2019";
