@@ -1,0 +1,224 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AgencyTrend } from "@/components/agency-trend";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ReportTables } from "@/components/report-tables";
+import { AGENCY_KIND_NAMES } from "@/lib/filters/dashboard-filter";
+import { formatMetricValue, type MetricUnit } from "@/lib/metrics";
+import { loadAgencyPage } from "@/lib/queries/agency-page";
+import type { Layout } from "@/lib/report/schema";
+
+export const dynamic = "force-dynamic";
+
+const GROUP_NAMES: Record<string, string> = {
+  applications: "申请数量",
+  outcomes: "办理结果",
+  active: "主动公开（许可、处罚、强制、收费、采购）",
+  review: "行政复议与行政诉讼",
+};
+
+const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  const page = Number.isInteger(id) ? await loadAgencyPage(id) : null;
+  return { title: page ? `${page.agency.name} · 政府信息公开年报看板` : "机关未找到" };
+}
+
+export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const page = await loadAgencyPage(id);
+  if (!page) notFound();
+  const { agency, years, current, versions, series } = page;
+  const crumbs = [
+    { name: "全国", href: "/" },
+    ...agency.regionPath.map((r) => ({ name: r.name, href: `/?region=${r.code}` })),
+    { name: agency.name, href: `/agencies/${agency.id}` },
+  ];
+  const valueOf = (metricId: string) => years.map((y) => series.find((s) => s.id === metricId)?.values[y] ?? null);
+  const groups = [...new Set(series.map((s) => s.group))];
+
+  return (
+    <article className="agency-page">
+      <div className="page-title">
+        <Breadcrumbs items={crumbs} />
+        <h1>{agency.name}</h1>
+        <p className="agency-meta">
+          <span>地区：{agency.regionPath.map((r) => r.name).join("") || "未识别"}</span>
+          <span>机关类型：{AGENCY_KIND_NAMES[agency.kind as keyof typeof AGENCY_KIND_NAMES] ?? agency.kind}</span>
+          <span>已收年度报告：{years.length ? `${years.join("、")}年度` : "无"}</span>
+        </p>
+        <nav className="year-nav" aria-label="年度报告">
+          {years.map((y) => (
+            <a key={y} className="tool-button" href={`#report-${y}`}>
+              {y}年度报告
+            </a>
+          ))}
+          <a className="tool-button" href="#versions">
+            版本历史
+          </a>
+        </nav>
+      </div>
+
+      {years.length ? (
+        <section className="card" aria-labelledby="trend-h">
+          <h2 id="trend-h">各年度申请与公开率</h2>
+          <AgencyTrend
+            agency={agency.name}
+            years={years}
+            received={valueOf("applications.received")}
+            processed={valueOf("applications.processed")}
+            openRate={valueOf("outcomes.openRate")}
+          />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="series-h">
+        <h2 id="series-h">全部指标 · 各年度</h2>
+        <p className="muted small">“—”：该年度报告无此项（如 2021 版表格无政府集中采购）或分母为 0。</p>
+        <div className="data-table">
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">指标</th>
+                  {years.map((y) => (
+                    <th key={y} scope="col" className="num">
+                      {y}年
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              {groups.map((g) => (
+                <tbody key={g}>
+                  <tr>
+                    <th colSpan={years.length + 1} scope="rowgroup" className="group-row">
+                      {GROUP_NAMES[g] ?? g}
+                    </th>
+                  </tr>
+                  {series
+                    .filter((s) => s.group === g)
+                    .map((s) => (
+                      <tr key={s.id} data-metric={s.id}>
+                        <th scope="row">{s.name}</th>
+                        {years.map((y) => (
+                          <td key={y} className="num">
+                            {formatMetricValue(s.values[y], s.unit as MetricUnit, false)}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                </tbody>
+              ))}
+            </table>
+          </div>
+        </div>
+      </section>
+
+      {current.map((r) => (
+        <section key={r.reportId} id={`report-${r.year}`} className="card report-year" aria-labelledby={`rh-${r.year}`}>
+          <header className="card-header">
+            <h2 id={`rh-${r.year}`}>
+              {r.year}年度报告（{r.layout ? `${r.layout} 版表格` : "版式未识别"}）
+            </h2>
+            <div className="card-tools no-print">
+              <a className="tool-button" href={`/api/documents/${r.documentId}`} download>
+                下载原始文档
+              </a>
+              {/^(text\/|application\/xhtml)/.test(r.mediaType ?? "") || /\.(txt|html?)$/i.test(r.fileName ?? "") ? (
+                <a
+                  className="tool-button"
+                  href={`/api/documents/${r.documentId}?view=text`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  以纯文本查看原文
+                </a>
+              ) : null}
+            </div>
+          </header>
+          <p className="agency-meta">
+            <span>发布日期：{r.publishedAt ?? "不详"}</span>
+            <span>法定期限：{r.deadline ?? "—"}</span>
+            <span className={r.daysLate ? "flag bad" : undefined}>
+              {r.daysLate === null ? "是否按时：无法判断" : r.daysLate > 0 ? `逾期 ${r.daysLate} 天` : "按时发布"}
+            </span>
+            <span className={r.checksPassed ? undefined : "flag bad"}>
+              {r.checksPassed ? "勾稽校验通过" : "勾稽校验未通过"}
+            </span>
+            <span>
+              原始文件：{r.fileName ?? `文档 ${r.documentId}`}（{kb(r.byteSize)}）
+            </span>
+          </p>
+          {r.issues.length ? (
+            <details className="notes" open>
+              <summary>解析与核验问题 {r.issues.length} 条（表中以红框标出）</summary>
+              <ul className="issue-list small">
+                {r.issues.map((i, n) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id of their own
+                  <li key={n} className={i.severity}>
+                    [{i.severity === "error" ? "错误" : i.severity === "warning" ? "警告" : "提示"}] {i.message}
+                    {i.cells.length ? <span className="muted">（{i.cells.join("、")}）</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : (
+            <p className="muted small">未发现解析或核验问题。</p>
+          )}
+          {r.layout ? (
+            <ReportTables report={r.parsed} issues={r.issues} layout={r.layout as Layout} />
+          ) : (
+            <p className="muted">表格版式未识别，无法按官方格式呈现。</p>
+          )}
+        </section>
+      ))}
+
+      <section className="card" id="versions" aria-labelledby="versions-h">
+        <h2 id="versions-h">版本历史</h2>
+        <div className="data-table">
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>年度</th>
+                  <th>状态</th>
+                  <th>入库时间</th>
+                  <th>被替代时间</th>
+                  <th>解析器版本</th>
+                  <th className="num">问题条数</th>
+                  <th>原始文件</th>
+                  <th>SHA-256</th>
+                </tr>
+              </thead>
+              <tbody>
+                {versions.map((v) => (
+                  <tr key={v.reportId} data-current={v.isCurrent}>
+                    <td>{v.year}</td>
+                    <td>{v.isCurrent ? "当前版本" : "已被替代"}</td>
+                    <td>{v.createdAt.slice(0, 19).replace("T", " ")}</td>
+                    <td>{v.supersededAt ? v.supersededAt.slice(0, 19).replace("T", " ") : "—"}</td>
+                    <td>{v.parserVersion}</td>
+                    <td className="num">{v.issueCount}</td>
+                    <td>
+                      <a href={`/api/documents/${v.documentId}`} download>
+                        {v.fileName ?? `文档 ${v.documentId}`}
+                      </a>
+                    </td>
+                    <td>
+                      <code title={v.sha256}>{v.sha256.slice(0, 12)}…</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+      <p className="no-print">
+        <Link href={agency.regionPath.length ? `/?region=${agency.regionPath.at(-1)!.code}` : "/"}>← 返回地区总览</Link>
+      </p>
+    </article>
+  );
+}

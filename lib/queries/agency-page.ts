@@ -1,0 +1,197 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { CELLS } from "@/db/cells";
+import { type Db, getDb } from "@/db/client";
+import { agencies, reportIssues, reports, sourceDocuments } from "@/db/schema";
+import { aggregateCellMetric, type CellMetric, daysLate, METRICS, type ReportCells } from "@/lib/metrics";
+import { findRegionByCode } from "@/lib/regions";
+import type { ParsedReport } from "@/lib/report/schema";
+import { ALL_SCOPE, type Scope } from "./region-scope";
+
+export type AgencyReportVersion = {
+  reportId: number;
+  year: number;
+  layout: string | null;
+  isCurrent: boolean;
+  createdAt: string;
+  supersededAt: string | null;
+  parserVersion: string;
+  publishedAt: string | null;
+  deadline: string | null;
+  daysLate: number | null;
+  checksPassed: boolean;
+  issueCount: number;
+  documentId: number;
+  fileName: string | null;
+  mediaType: string | null;
+  byteSize: number;
+  sha256: string;
+};
+
+export type AgencyIssue = { code: string; severity: string; message: string; cells: string[] };
+
+export type AgencyPage = {
+  agency: {
+    id: number;
+    name: string;
+    kind: string;
+    regionCode: string | null;
+    regionPath: { code: string; name: string }[];
+  };
+  years: number[];
+  /** Current report per year with its parsed tables and issues. */
+  current: (AgencyReportVersion & { parsed: ParsedReport; issues: AgencyIssue[] })[];
+  versions: AgencyReportVersion[];
+  /** Every cell metric per year: metric id → year → value (null where the layout lacks it). */
+  series: { id: string; name: string; unit: string; group: string; values: Record<number, number | null> }[];
+};
+
+function readPath(node: unknown, path: string): number | null {
+  let cur = node;
+  for (const key of path.split(".")) {
+    if (cur === null || typeof cur !== "object") return null;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return typeof cur === "number" && Number.isFinite(cur) ? cur : null;
+}
+
+/** Cells of a parsed report by canonical path, for the metric functions. */
+export function collectReportCells(parsed: unknown, year: number, layout: string | null): ReportCells {
+  const cells: Record<string, number | null> = {};
+  for (const cell of CELLS) cells[cell.path] = readPath(parsed, cell.path);
+  return { year, layout, cells };
+}
+
+const iso = (d: Date | string | null) => (d == null ? null : d instanceof Date ? d.toISOString() : String(d));
+
+function inScope(regionCode: string | null, scope: Scope): boolean {
+  if (scope === "all") return true;
+  for (
+    let r = regionCode ? findRegionByCode(regionCode) : null;
+    r;
+    r = r.parentCode ? findRegionByCode(r.parentCode) : null
+  ) {
+    if (scope.regionCodes.includes(r.code)) return true;
+  }
+  return false;
+}
+
+/** Everything the agency page shows; null when the agency does not exist or is outside the scope. */
+export async function getAgencyPage(db: Db, agencyId: number, scope: Scope): Promise<AgencyPage | null> {
+  const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
+  if (!agency || !inScope(agency.regionCode, scope)) return null;
+  const rows = await db
+    .select({
+      reportId: reports.id,
+      year: reports.year,
+      layout: reports.layout,
+      isCurrent: reports.isCurrent,
+      createdAt: reports.createdAt,
+      supersededAt: reports.supersededAt,
+      parserVersion: reports.parserVersion,
+      publishedAt: reports.publishedAt,
+      deadline: reports.deadline,
+      checksPassed: reports.checksPassed,
+      issueCount: reports.issueCount,
+      parsed: reports.parsed,
+      documentId: sourceDocuments.id,
+      fileName: sourceDocuments.fileName,
+      mediaType: sourceDocuments.mediaType,
+      byteSize: sourceDocuments.byteSize,
+      sha256: sourceDocuments.sha256,
+    })
+    .from(reports)
+    .innerJoin(sourceDocuments, eq(sourceDocuments.id, reports.sourceDocumentId))
+    .where(eq(reports.agencyId, agencyId))
+    .orderBy(desc(reports.year), desc(reports.isCurrent), desc(reports.createdAt));
+  const currentIds = rows.filter((r) => r.isCurrent).map((r) => r.reportId);
+  const issues = currentIds.length
+    ? await db
+        .select()
+        .from(reportIssues)
+        .where(and(inArray(reportIssues.reportId, currentIds)))
+        .orderBy(asc(reportIssues.id))
+    : [];
+  const versions: AgencyReportVersion[] = rows.map(({ parsed: _p, ...r }) => {
+    const publishedAt = iso(r.publishedAt)?.slice(0, 10) ?? null;
+    const deadline = iso(r.deadline)?.slice(0, 10) ?? null;
+    return {
+      ...r,
+      publishedAt,
+      deadline,
+      daysLate: daysLate(publishedAt, deadline),
+      createdAt: iso(r.createdAt)!,
+      supersededAt: iso(r.supersededAt),
+    };
+  });
+  const current = rows
+    .filter((r) => r.isCurrent)
+    .map((r) => ({
+      ...versions.find((v) => v.reportId === r.reportId)!,
+      parsed: r.parsed as ParsedReport,
+      issues: issues
+        .filter((i) => i.reportId === r.reportId)
+        .map((i) => ({ code: i.code, severity: i.severity, message: i.message, cells: i.cells })),
+    }));
+  const years = [...new Set(current.map((r) => r.year))].sort((a, b) => a - b);
+  const cellsByYear = new Map(current.map((r) => [r.year, collectReportCells(r.parsed, r.year, r.layout)]));
+  const series = METRICS.filter((m): m is CellMetric => m.source === "cells").map((m) => ({
+    id: m.id,
+    name: m.name,
+    unit: m.unit,
+    group: m.group,
+    values: Object.fromEntries(
+      years.map((y) => {
+        const cells = cellsByYear.get(y);
+        return [y, cells ? aggregateCellMetric(m, [cells]).value : null];
+      }),
+    ),
+  }));
+  const region = agency.regionCode ? findRegionByCode(agency.regionCode) : null;
+  const regionPath: { code: string; name: string }[] = [];
+  for (let r = region; r; r = r.parentCode ? findRegionByCode(r.parentCode) : null)
+    regionPath.unshift({ code: r.code, name: r.name });
+  return {
+    agency: { id: agency.id, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, regionPath },
+    years,
+    current,
+    versions,
+    series,
+  };
+}
+
+export async function loadAgencyPage(agencyId: number): Promise<AgencyPage | null> {
+  return getAgencyPage(await getDb(), agencyId, ALL_SCOPE);
+}
+
+export type SourceDocument = {
+  id: number;
+  content: Uint8Array;
+  fileName: string | null;
+  mediaType: string | null;
+  encoding: string | null;
+};
+
+/** An original document's bytes, if some report in the scope (or no report at all: a rejected upload) uses it. */
+export async function getSourceDocument(db: Db, documentId: number, scope: Scope): Promise<SourceDocument | null> {
+  const [doc] = await db
+    .select({
+      id: sourceDocuments.id,
+      content: sourceDocuments.content,
+      fileName: sourceDocuments.fileName,
+      mediaType: sourceDocuments.mediaType,
+      encoding: sourceDocuments.encoding,
+    })
+    .from(sourceDocuments)
+    .where(eq(sourceDocuments.id, documentId));
+  if (!doc) return null;
+  if (scope !== "all") {
+    const owners = await db
+      .select({ regionCode: agencies.regionCode })
+      .from(reports)
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .where(eq(reports.sourceDocumentId, documentId));
+    if (!owners.some((o) => inScope(o.regionCode, scope))) return null;
+  }
+  return { ...doc, content: new Uint8Array(doc.content) };
+}
