@@ -36,7 +36,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
     ...agency.regionPath.map((r) => ({ name: r.name, href: `/?region=${r.code}` })),
     { name: agency.name, href: `/agencies/${agency.id}` },
   ];
-  const valueOf = (metricId: string) => years.map((y) => series.find((s) => s.id === metricId)?.values[y] ?? null);
+  const seriesOf = (metricId: string) => years.map((y) => series.find((s) => s.id === metricId)?.values[y] ?? null);
   const groups = [...new Set(series.map((s) => s.group))];
 
   return (
@@ -67,9 +67,9 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
           <AgencyTrend
             agency={agency.name}
             years={years}
-            received={valueOf("applications.received")}
-            processed={valueOf("applications.processed")}
-            openRate={valueOf("outcomes.openRate")}
+            received={seriesOf("applications.received")}
+            processed={seriesOf("applications.processed")}
+            openRate={seriesOf("outcomes.openRate")}
           />
         </section>
       ) : null}
