@@ -31,7 +31,7 @@ export function gridRowToItem(cells: string[]): Item | null {
   }
   const labels = trimmed.slice(0, last + 1).filter((c) => c.length > 0);
   const values = trimmed.slice(last + 1);
-  if (values.length === 0 || (labels.length === 0 && values.every((v) => v === ""))) {
+  if (values.length === 0 || (labels.length === 0 && values.length < 2 && values.every((v) => v === ""))) {
     if (labels.length === 0) return null;
     return { kind: "text", text: labels.join(" ") };
   }

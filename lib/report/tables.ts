@@ -161,6 +161,7 @@ function resolveCells(
   specs: ColumnSpec[],
   accept: (raws: string[]) => boolean,
   deadline: Deadline,
+  align: "left" | "right" = "right",
 ): Resolved {
   const k = specs.length;
   let cells = rec.cells.map((c) => c.trim());
@@ -168,12 +169,12 @@ function resolveCells(
     if (cells.length === k) return { status: "ok", raws: cells };
     if (cells.length > k) {
       // Spacer cells (merged label columns, colspans rendered as empty cells): the window of k cells holding
-      // the most printed values, the rightmost on a tie.
+      // the most printed values; on a tie, the side the table's labels push values to.
       let best = 0;
       let bestCount = -1;
       for (let start = 0; start + k <= cells.length; start++) {
         const count = cells.slice(start, start + k).filter((c) => c !== "").length;
-        if (count >= bestCount) {
+        if (count > bestCount || (count === bestCount && align === "right")) {
           best = start;
           bestCount = count;
         }
@@ -273,7 +274,7 @@ function readActive(
       issues.add("LAYOUT_MIXED", "info", `表二“${ACTIVE_ROWS[key].label}”行按${other}年版格式读取`, [`active.${key}`]);
     }
     const specs: ColumnSpec[] = columns.map((c) => ({ decimal: c === "amount", signed: c === "change" }));
-    const res = resolveCells(rec, specs, () => true, deadline);
+    const res = resolveCells(rec, specs, () => true, deadline, "left");
     const row: Cells = {};
     const paths = columns.map((c) => `active.${key}.${c}`);
     if (res.status === "ambiguous") {

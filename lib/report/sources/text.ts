@@ -27,7 +27,7 @@ function tokenizeChunk(input: string, out: Token[]): void {
   // "无" printed for zero, glued to digits: each one is an empty cell, like a dash.
   chunk = chunk
     .replace(/(?<=[\d—―─])无+|无+(?=[\d—―─])|无{2,}/g, (m) => "—".repeat(m.length))
-    .replace(/(?<=[\u4e00-\u9fff”」）)])无(?=[第一二三四五六七八九十（(]|$)/g, "—");
+    .replace(/(?<=[\u4e00-\u9fff”」）)])无(?=[第一二三四五六七八九十（(行规其政小]|$)/g, "—");
   if (/[—―─]/.test(chunk)) {
     let pos = 0;
     for (const m of chunk.matchAll(DASHES)) {
