@@ -51,7 +51,11 @@ function renderCell(rng: Rng, style: Style, cell: DocCell): string {
   if (cell.rowSpan && cell.rowSpan > 1) attrs.push(`rowspan="${cell.rowSpan}"`);
   if (cell.colSpan && cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
   if (style.wordPaste) attrs.push(`width="${rng.int(38, 190)}"`, `valign="${rng.pick(["center", "top"])}"`);
-  const lines = cell.text.split("\n");
+  let lines = cell.text.split("\n");
+  // Word breaks a narrow header cell's words into paragraphs of their own ("商业" / "企业").
+  if (style.wordPaste && cell.role === "header" && lines.length === 1 && cell.text.length === 4 && rng.chance(0.4)) {
+    lines = [cell.text.slice(0, 2), cell.text.slice(2)];
+  }
   let inner: string;
   if (cell.text === "") {
     inner = style.wordPaste ? `<p align="center"><span><o:p>&nbsp;</o:p></span></p>` : style.nbspBlanks ? "&nbsp;" : "";
