@@ -22,6 +22,8 @@ export type GroupBy = "total" | "year" | "child" | "childYear" | "agency" | "age
 
 export type AggregateRow = {
   year: number | null;
+  /** Current reports in the group (whether or not they print the metrics' cells). */
+  reports: number;
   /** Child region code (or agency id as text below county level / for agency grouping). */
   group: string | null;
   metrics: Record<string, MetricValue>;
@@ -98,12 +100,10 @@ async function aggregateCells(
   groupBy: GroupBy,
 ): Promise<Map<string, AggregateRow>> {
   const { select, keys } = groupColumns(groupBy, filter);
-  const aggregates = metrics.length
-    ? sql.join(
-        metrics.map((m, i) => cellAggregates(m, i)),
-        sql`, `,
-      )
-    : sql`count(*)::int as m_count`;
+  const aggregates = sql.join(
+    [sql`count(*)::int as m_reports`, ...metrics.map((m, i) => cellAggregates(m, i))],
+    sql`, `,
+  );
   const groupClause = keys.length ? sql`group by ${sql.join(keys, sql`, `)}` : sql``;
   const rows = await selectRows<Record<string, unknown>>(
     db,
@@ -124,8 +124,7 @@ async function aggregateCells(
     });
     const year = row.year == null ? null : Number(row.year);
     const group = row.grp == null ? null : String(row.grp);
-    // An all-null aggregate over an empty filter still returns one row for "total"; keep it only if it has reports.
-    out.set(rowKey(year, group), { year, group, metrics: values });
+    out.set(rowKey(year, group), { year, group, reports: Number(row.m_reports ?? 0), metrics: values });
   }
   return out;
 }
@@ -234,7 +233,7 @@ export async function aggregateMetrics(
       let row = rows.get(key);
       if (!row) {
         // A year where agencies went missing but nobody reported still belongs in the quality series.
-        row = { year: q.year, group: q.group, metrics: {} };
+        row = { year: q.year, group: q.group, reports: 0, metrics: {} };
         for (const m of cellMetrics) row.metrics[m.id] = EMPTY_VALUE;
         rows.set(key, row);
       }
@@ -244,8 +243,9 @@ export async function aggregateMetrics(
       for (const m of qualityMetrics) row.metrics[m.id] ??= EMPTY_VALUE;
     }
   }
+  // Groups with reports stay even when none prints the metric: the chart shows "—" for them, not a missing bar.
   const result = [...rows.values()].filter(
-    (r) => options.groupBy === "total" || Object.values(r.metrics).some((v) => v.n > 0 || v.numerator !== null),
+    (r) => options.groupBy === "total" || r.reports > 0 || Object.values(r.metrics).some((v) => v.n > 0),
   );
   return result.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || String(a.group).localeCompare(String(b.group)));
 }

@@ -82,7 +82,7 @@ async function buildYearSeries(
   const byYear = new Map(aggregates.map((r) => [r.year, r]));
   const rows = [...new Set([...years, ...aggregates.map((r) => r.year!)])]
     .sort((a, b) => a - b)
-    .map((year) => byYear.get(year) ?? { year, group: null, metrics: {} as Record<string, MetricValue> });
+    .map((year) => byYear.get(year) ?? { year, group: null, reports: 0, metrics: {} as Record<string, MetricValue> });
   return {
     columns: [YEAR_COL, ...columns],
     rows: rows.map((r) => {
@@ -164,7 +164,7 @@ const builders: Record<
     buildYearSeries(db, filter, scope, [
       col("reports", "报告数（n）"),
       ...APPLICANT_TYPES.map((t) => metricCol(t.key, `applications.received.${t.key}`, t.name)),
-      metricCol("total", "applications.received", "新收申请（总计）"),
+      metricCol("total", "applications.received", "新收申请总计"),
       metricCol("carriedOver", "applications.carriedOver"),
       metricCol("processed", "applications.processed"),
       metricCol("carriedForward", "applications.carriedForward"),
