@@ -143,7 +143,10 @@ describe.each<DriverKind>(["postgres", "pglite"])("dashboard queries on %s", (ki
       for (const [path, value] of Object.entries(f.cells)) {
         const keys = path.split(".");
         let node = parsed as Record<string, unknown>;
-        for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+        for (const k of keys.slice(0, -1)) {
+          node[k] ??= {};
+          node = node[k] as Record<string, unknown>;
+        }
         node[keys.at(-1)!] = value;
       }
       const [report] = await t.db
