@@ -4,7 +4,7 @@ import { isValueLike } from "./numbers";
 export type Item =
   | { kind: "text"; text: string }
   /** `grid`: cells are positional (blanks kept); otherwise cells are number tokens that may be run together. */
-  | { kind: "row"; labels: string[]; cells: string[]; grid: boolean };
+  | { kind: "row"; labels: string[]; cells: string[]; grid: boolean; xs?: number[] };
 
 export type Shape = "html" | "text" | "pdf" | "docx" | "markdown";
 

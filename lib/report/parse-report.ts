@@ -39,8 +39,13 @@ type Extracted = {
 async function extract(bytes: Uint8Array, opts: ParseOptions, deadline: Deadline): Promise<Extracted> {
   const kind = sniffKind(bytes, opts);
   if (kind === "pdf") {
-    const { lines, fileDate } = await extractPdf(bytes, deadline);
-    const { items } = linesToItems(lines, deadline);
+    const { lines: pdfLines, fileDate } = await extractPdf(bytes, deadline);
+    const lines = pdfLines.map((l) => l.text);
+    const { items } = linesToItems(
+      lines,
+      deadline,
+      pdfLines.map((l) => l.xs),
+    );
     return { shape: "pdf", items, lines, titles: [], encoding: null, fileDate };
   }
   if (kind === "docx") {

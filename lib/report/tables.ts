@@ -19,7 +19,15 @@ import {
 import { type ColumnSpec, enumerateSplits } from "./split";
 
 /** A table row as read: its label (own cells, or the text since the previous row) and its value cells. */
-export type RowRecord = { label: string; context: string; cells: string[]; grid: boolean; item: number };
+export type RowRecord = {
+  label: string;
+  context: string;
+  cells: string[];
+  grid: boolean;
+  item: number;
+  /** Horizontal centre of each cell on the page (PDF), to place a row with empty cells under its columns. */
+  xs?: number[];
+};
 
 type Region = { start: number; end: number };
 export type TableRegions = { active: Region | null; applications: Region | null; review: Region | null };
@@ -48,7 +56,7 @@ export function buildRecords(items: Item[]): RowRecord[] {
       return;
     }
     const own = it.labels.join(" ");
-    records.push({ label: own || pending, context: pending, cells: it.cells, grid: it.grid, item: i });
+    records.push({ label: own || pending, context: pending, cells: it.cells, grid: it.grid, item: i, xs: it.xs });
     pending = "";
   });
   return records;
@@ -162,6 +170,7 @@ function resolveCells(
   accept: (raws: string[]) => boolean,
   deadline: Deadline,
   align: "left" | "right" = "right",
+  template?: number[],
 ): Resolved {
   const k = specs.length;
   let cells = rec.cells.map((c) => c.trim());
@@ -186,6 +195,8 @@ function resolveCells(
     return { status: "ok", raws: [...cells, ...Array(k - cells.length).fill(null)], note: "missing" };
   }
   while (cells.length > k && cells[cells.length - 1] === "") cells = cells.slice(0, -1);
+  const placed = template && cells.length < k ? placeByPosition(cells, rec.xs, template) : null;
+  if (placed) return { status: "ok", raws: placed };
   if (cells.length === k && cells.every((c) => PLAIN_NUMBER.test(c) || isBlankMarker(c))) {
     return { status: "ok", raws: cells };
   }
@@ -196,6 +207,53 @@ function resolveCells(
   if (split.candidates.length > 1) return { status: "ambiguous", candidates: split.candidates };
   if (cells.length > k) return { status: "ok", raws: cells.slice(0, k), note: "extra" };
   return { status: "ok", raws: [...cells, ...Array(k - cells.length).fill(null)], note: "missing" };
+}
+
+const COLUMN_GAP = 8;
+
+/** Column centres: the positions of all rows' values clustered, if that gives k columns; else full rows' medians. */
+function columnTemplate(records: RowRecord[], k: number): number[] | undefined {
+  const xs = records
+    .flatMap((r) => r.xs ?? [])
+    .filter((x) => Number.isFinite(x))
+    .sort((a, b) => a - b);
+  if (xs.length === 0) return undefined;
+  const clusters: number[][] = [[xs[0]]];
+  for (let i = 1; i < xs.length; i++) {
+    if (xs[i] - xs[i - 1] > COLUMN_GAP) clusters.push([]);
+    clusters[clusters.length - 1].push(xs[i]);
+  }
+  if (clusters.length === k) return clusters.map((c) => c[Math.floor(c.length / 2)]);
+  const full = records.filter((r) => r.cells.length === k && r.xs && r.xs.every((x) => Number.isFinite(x)));
+  if (full.length === 0) return undefined;
+  return Array.from({ length: k }, (_, j) => {
+    const col = full.map((r) => (r.xs as number[])[j]).sort((a, b) => a - b);
+    return col[Math.floor(col.length / 2)];
+  });
+}
+
+/** Puts each printed value under the nearest column; unmatched columns are empty cells. */
+function placeByPosition(cells: string[], xs: number[] | undefined, template: number[]): string[] | null {
+  if (!xs || xs.length !== cells.length || !xs.every((x) => Number.isFinite(x))) return null;
+  let gap = Number.POSITIVE_INFINITY;
+  for (let j = 1; j < template.length; j++) gap = Math.min(gap, Math.abs(template[j] - template[j - 1]));
+  const out: string[] = template.map(() => "");
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) {
+    let best = -1;
+    let dist = Number.POSITIVE_INFINITY;
+    template.forEach((t, j) => {
+      const d = Math.abs(t - xs[i]);
+      if (d < dist) {
+        dist = d;
+        best = j;
+      }
+    });
+    if (best <= last || dist > gap / 2) return null;
+    out[best] = cells[i];
+    last = best;
+  }
+  return out;
 }
 
 function toNumbers(raws: string[]): number[] {
@@ -250,11 +308,18 @@ function readActive(
   sink: CellSink,
 ): Partial<Record<ActiveRowKey, Cells>> {
   const out: Partial<Record<ActiveRowKey, Cells>> = {};
+  const keyOf = new Map<RowRecord, ActiveRowKey>();
   for (const rec of records) {
-    if (isSubItem(rec.label)) continue;
-    const ranked = rankLabel(rec.label, ACTIVE_CANDIDATES, 0.6);
-    if (ranked.length === 0) continue;
-    const key = ranked[0].key;
+    const ranked = isSubItem(rec.label) ? [] : rankLabel(rec.label, ACTIVE_CANDIDATES, 0.6);
+    if (ranked.length > 0) keyOf.set(rec, ranked[0].key);
+  }
+  const widthOf = (rec: RowRecord) => {
+    const key = keyOf.get(rec);
+    return key ? ACTIVE_ROWS[key].columns[layout].length : -1;
+  };
+  for (const rec of records) {
+    const key = keyOf.get(rec);
+    if (!key) continue;
     if (isHollow(rec, Math.max(1, ACTIVE_ROWS[key].columns[layout].length))) continue;
     if (out[key]) {
       issues.add("DUPLICATE_ROW", "info", `表二“${ACTIVE_ROWS[key].label}”行重复出现，取第一次出现的数值`, [
@@ -274,7 +339,8 @@ function readActive(
       issues.add("LAYOUT_MIXED", "info", `表二“${ACTIVE_ROWS[key].label}”行按${other}年版格式读取`, [`active.${key}`]);
     }
     const specs: ColumnSpec[] = columns.map((c) => ({ decimal: c === "amount", signed: c === "change" }));
-    const res = resolveCells(rec, specs, () => true, deadline, "left");
+    const peers = records.filter((r) => widthOf(r) === specs.length);
+    const res = resolveCells(rec, specs, () => true, deadline, "left", columnTemplate(peers, specs.length));
     const row: Cells = {};
     const paths = columns.map((c) => `active.${key}.${c}`);
     if (res.status === "ambiguous") {
@@ -434,6 +500,7 @@ function readApplications(
     (records.length > 0 && records.filter((r) => r.grid && r.cells.length === 8).length > records.length / 2);
   const { columns, specs } = applicantSpecs(withSubtotal);
   const accept = rowAccept(columns);
+  const template = columnTemplate(records, columns.length);
   const rows = new Map<ApplicationRowKey, BRow>();
   const candidates =
     layout === "2019" ? APPLICATION_CANDIDATES.filter((c) => !SUB_ROWS_2021.includes(c.key)) : APPLICATION_CANDIDATES;
@@ -456,7 +523,7 @@ function readApplications(
       near.find((c) => c.key !== "_subtotal" && !rows.has(c.key) && B_ORDER.indexOf(c.key) > lastIndex) ??
       near.find((c) => c.key === "_subtotal" || !rows.has(c.key as ApplicationRowKey)) ??
       top;
-    const res = resolveCells(rec, specs, accept, deadline);
+    const res = resolveCells(rec, specs, accept, deadline, "right", template);
     if (pick.key === "_subtotal") {
       subtotals.push({ label: rec.label, res });
       continue;

@@ -20,8 +20,11 @@ function getAssetDirs() {
 const PAGE_NUMBER =
   /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 
+/** A line of text with the horizontal centre of each whitespace-separated chunk (to place numbers in columns). */
+export type PdfLine = { text: string; xs: number[] };
+
 /** Groups a page's text items into lines by baseline, ordered top to bottom, left to right. */
-function pageLines(items: Glyph[]): string[] {
+function pageLines(items: Glyph[]): PdfLine[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Glyph[][] = [];
   for (const g of sorted) {
@@ -36,19 +39,27 @@ function pageLines(items: Glyph[]): string[] {
     }
     lines.push([g]);
   }
-  const out: string[] = [];
+  const out: PdfLine[] = [];
   for (const line of lines) {
     line.sort((a, b) => a.x - b.x);
-    let text = "";
+    const chunks: { text: string; x0: number; x1: number }[] = [];
     let end = Number.NEGATIVE_INFINITY;
     for (const g of line) {
-      const gap = g.x - end;
-      if (text && gap > 0.25 * g.size) text += " ";
-      text += g.s;
+      const parts = g.s.split(/\s+/).filter(Boolean);
+      const glued = chunks.length > 0 && g.x - end <= 0.25 * g.size && !/^\s/.test(g.s);
+      parts.forEach((part, i) => {
+        const x0 = g.x + (g.w * i) / parts.length;
+        const x1 = g.x + (g.w * (i + 1)) / parts.length;
+        if (i === 0 && glued) {
+          const last = chunks[chunks.length - 1];
+          last.text += part;
+          last.x1 = x1;
+        } else chunks.push({ text: part, x0, x1 });
+      });
       end = Math.max(end, g.x + g.w);
     }
-    const t = text.trim();
-    if (t && !PAGE_NUMBER.test(t)) out.push(t);
+    const text = chunks.map((c) => c.text).join(" ");
+    if (text && !PAGE_NUMBER.test(text)) out.push({ text, xs: chunks.map((c) => (c.x0 + c.x1) / 2) });
   }
   return out;
 }
@@ -61,7 +72,7 @@ function pdfDate(raw: unknown): string | null {
 export async function extractPdf(
   bytes: Uint8Array,
   deadline: Deadline,
-): Promise<{ lines: string[]; fileDate: string | null }> {
+): Promise<{ lines: PdfLine[]; fileDate: string | null }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const { cMapUrl, standardFontDataUrl } = getAssetDirs();
   const task = pdfjs.getDocument({
@@ -90,7 +101,7 @@ export async function extractPdf(
       if (name === "PasswordException") throw new ReportParseError("ENCRYPTED_PDF", "PDF 文件已加密，需要密码才能读取");
       throw new ReportParseError("CORRUPT_FILE", "PDF 文件已损坏或不完整，无法读取");
     });
-    const lines: string[] = [];
+    const lines: PdfLine[] = [];
     let chars = 0;
     const pages = Math.min(doc.numPages, MAX_PAGES);
     for (let p = 1; p <= pages; p++) {

@@ -2,7 +2,7 @@ import { gridRowToItem, type Item } from "../document";
 import type { Deadline } from "../errors";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 
-type Token = { t: "text"; s: string } | { t: "num"; s: string };
+type Token = { t: "text"; s: string } | { t: "num"; s: string; x?: number };
 
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
 const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?/g;
@@ -67,15 +67,18 @@ function tokenizePlain(chunk: string, out: Token[]): void {
   pushText(out, chunk.slice(pos));
 }
 
-function tokenizeLine(line: string, out: Token[]): void {
+function tokenizeLine(line: string, out: Token[], xs?: number[]): void {
   const chunks = toHalfWidth(line)
     .split(/[\s\u00a0\u200b]+/)
     .filter(Boolean);
-  for (const chunk of chunks) {
+  const placed = xs && xs.length === chunks.length ? xs : undefined;
+  chunks.forEach((chunk, i) => {
+    const before = out.length;
     tokenizeChunk(chunk, out);
+    if (placed && out.length === before + 1 && out[before].t === "num") (out[before] as { x?: number }).x = placed[i];
     const last = out[out.length - 1];
     if (last?.t === "text") last.s += " ";
-  }
+  });
 }
 
 function splitPipeRow(line: string): string[] | null {
@@ -87,7 +90,11 @@ function splitPipeRow(line: string): string[] | null {
 }
 
 /** Turns lines of text (flattened pages, markdown, PDF lines) into items. */
-export function linesToItems(lines: string[], deadline: Deadline): { items: Item[]; markdown: boolean } {
+export function linesToItems(
+  lines: string[],
+  deadline: Deadline,
+  positions?: (number[] | undefined)[],
+): { items: Item[]; markdown: boolean } {
   const items: Item[] = [];
   let tokens: Token[] = [];
   let markdown = false;
@@ -100,10 +107,13 @@ export function linesToItems(lines: string[], deadline: Deadline): { items: Item
         if (s) items.push({ kind: "text", text: s });
       } else {
         if (!row) {
-          row = { kind: "row", labels: [], cells: [], grid: false };
+          row = { kind: "row", labels: [], cells: [], grid: false, xs: [] };
           items.push(row);
         }
-        if (row.kind === "row") row.cells.push(tok.s);
+        if (row.kind === "row") {
+          row.cells.push(tok.s);
+          row.xs?.push(tok.x ?? Number.NaN);
+        }
       }
     }
     tokens = [];
@@ -125,7 +135,8 @@ export function linesToItems(lines: string[], deadline: Deadline): { items: Item
     if (!last || (last.t === "text" && previousLine.trim().length > 40)) return;
     for (let j = 0; j < n; j++) tokens.push({ t: "num", s: "" });
   };
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
     deadline.check();
     if (!line.trim()) {
       emptyRun++;
@@ -152,7 +163,7 @@ export function linesToItems(lines: string[], deadline: Deadline): { items: Item
       if (item) items.push(item);
       continue;
     }
-    tokenizeLine(line, tokens);
+    tokenizeLine(line, tokens, positions?.[li]);
     previousLine = line;
   }
   flush();
