@@ -152,7 +152,7 @@ function misspell(rng: Rng, label: string): string {
   const i = rng.int(1, body.length - 2);
   const chars = [...body];
   // The last character stays, so a typo never turns into another row's label ("（六）其他处理" → "（六）其他").
-  if (rng.chance(0.6)) chars.splice(i, Math.min(rng.chance(0.3) ? 2 : 1, body.length - 1 - i));
+  if (rng.chance(0.6)) chars.splice(i, Math.min(body.length >= 8 && rng.chance(0.3) ? 2 : 1, body.length - 1 - i));
   else if (i + 1 < body.length - 1) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
   const typo = chars.join("");
   return OFFICIAL_LABEL_BODIES.has(typo) ? label : prefix + typo;
