@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { gridRowToItem, type Item } from "../document";
-import type { Deadline } from "../errors";
+import { type Deadline, ReportParseError } from "../errors";
 
 const SKIP = new Set([
   "script",
@@ -184,7 +184,43 @@ function markTableAncestors(root: AnyNode, deadline: Deadline): Set<AnyNode> {
 
 export type HtmlExtract = { items: Item[]; lines: string[]; titles: string[] };
 
+const MAX_DEPTH = 1000;
+const AUTO_CLOSED = new Set(["p", "li", "td", "th", "tr", "tbody", "thead", "tfoot", "option", "dt", "dd", "colgroup"]);
+const VOID = new Set([
+  "br",
+  "img",
+  "meta",
+  "link",
+  "input",
+  "hr",
+  "area",
+  "base",
+  "col",
+  "embed",
+  "param",
+  "source",
+  "track",
+  "wbr",
+  "!doctype",
+]);
+
+/** The HTML parser is quadratic in nesting depth: real pages stay far below this, pathological ones are refused. */
+function checkNesting(html: string, deadline: Deadline): void {
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    deadline.check();
+    const name = m[2].toLowerCase();
+    if (VOID.has(name) || AUTO_CLOSED.has(name) || m[3]) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth > MAX_DEPTH) {
+      throw new ReportParseError("CORRUPT_FILE", `HTML 标签嵌套超过 ${MAX_DEPTH} 层，文件异常，无法解析`);
+    }
+    if (depth < 0) depth = 0;
+  }
+}
+
 export function extractHtml(html: string, deadline: Deadline): HtmlExtract {
+  checkNesting(html, deadline);
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } }, true);
   const root = $.root()[0] as AnyNode;
   deadline.checkNow();
