@@ -91,7 +91,7 @@ describe("npm run ingest", () => {
     const again = await runIngest([path.join(mixed, "shuyang.html")], urlOf(mixedDb)).done;
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/未变 1/);
-  });
+  }, 180_000);
 
   it("a batch killed mid-way and run again ends exactly like an uninterrupted run", async () => {
     const corpus = path.join(dir, "corpus");
@@ -114,5 +114,5 @@ describe("npm run ingest", () => {
     const rerun = await runIngest([corpus], urlOf(crashed)).done;
     expect(rerun.code, rerun.out).toBe(full.code);
     expect(await snapshot(crashed.db)).toEqual(await snapshot(clean.db));
-  });
+  }, 300_000);
 });
