@@ -33,6 +33,8 @@ export function normaliseLabel(s: string): string {
 export type RankCandidate<K extends string> = { key: K; canonical: string[] };
 
 const MAX_LABEL_TAIL = 80;
+let BUF_A = new Uint16Array(128);
+let BUF_B = new Uint16Array(128);
 
 /**
  * How well the END of `label` matches `canonical` (both normalised): the best Dice coefficient, over the
@@ -43,8 +45,13 @@ export function scoreSuffix(label: string, canonical: string): number {
   const n = a.length;
   const m = canonical.length;
   if (n === 0 || m === 0) return 0;
-  let next = new Uint16Array(m + 1);
-  let cur = new Uint16Array(m + 1);
+  if (BUF_A.length < m + 1) {
+    BUF_A = new Uint16Array(2 * (m + 1));
+    BUF_B = new Uint16Array(2 * (m + 1));
+  }
+  let next = BUF_A;
+  let cur = BUF_B;
+  next.fill(0, 0, m + 1);
   let best = 0;
   for (let i = n - 1; i >= 0; i--) {
     cur[m] = 0;
@@ -84,19 +91,34 @@ export function matchLabel<K extends string>(
   return { ...best, runnerUp };
 }
 
-/** All keys whose score clears the threshold, best first. */
+const rankCache = new WeakMap<readonly RankCandidate<string>[], Map<string, { key: string; score: number }[]>>();
+
+/** All keys whose score clears the threshold, best first (memoised per candidate list and label). */
 export function rankLabel<K extends string>(
   label: string,
   candidates: readonly RankCandidate<K>[],
   threshold = 0.6,
 ): { key: K; score: number }[] {
-  const norm = normaliseLabel(label);
-  if (!norm) return [];
-  const out: { key: K; score: number }[] = [];
-  for (const c of candidates) {
-    let s = 0;
-    for (const canon of c.canonical) s = Math.max(s, scoreSuffix(norm, canon));
-    if (s >= threshold) out.push({ key: c.key, score: s });
+  let cache = rankCache.get(candidates);
+  if (!cache) {
+    cache = new Map();
+    rankCache.set(candidates, cache);
   }
-  return out.sort((x, y) => y.score - x.score);
+  const tail = label.length > 400 ? label.slice(-400) : label;
+  let scored = cache.get(tail) as { key: K; score: number }[] | undefined;
+  if (!scored) {
+    const norm = normaliseLabel(tail);
+    scored = [];
+    if (norm) {
+      for (const c of candidates) {
+        let s = 0;
+        for (const canon of c.canonical) s = Math.max(s, scoreSuffix(norm, canon));
+        if (s > 0) scored.push({ key: c.key, score: s });
+      }
+      scored.sort((x, y) => y.score - x.score);
+    }
+    if (cache.size > 5000) cache.clear();
+    cache.set(tail, scored);
+  }
+  return scored.filter((x) => x.score >= threshold);
 }
