@@ -153,3 +153,4 @@ export const reportIssues = pgTable(
   },
   (t) => [index("report_issues_report_idx").on(t.reportId), index("report_issues_code_idx").on(t.code)],
 );
+export * from "./auth-schema";
