@@ -19,13 +19,15 @@ import {
 } from "./schema";
 import { docxToHtml } from "./sources/docx";
 import { extractHtml } from "./sources/html";
-import { extractPdf } from "./sources/pdf";
+import { extractPdf, loadPdfJs } from "./sources/pdf";
 import { linesToItems } from "./sources/text";
 import { readTables, type TablesResult } from "./tables";
 
 export type ParseOptions = { fileName?: string; mediaType?: string; timeoutMs?: number };
 
 export const DEFAULT_TIMEOUT_MS = 2000;
+/** pdf.js parses embedded CJK fonts before it yields text; a cold process needs more than the text budget. */
+export const DEFAULT_PDF_TIMEOUT_MS = 6000;
 
 type Extracted = {
   shape: Shape;
@@ -172,7 +174,9 @@ function addDays(iso: string, days: number): string {
 /** Parses one annual report. Pure: no I/O beyond the given bytes; deterministic; bounded by a time budget. */
 export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParsedReport> {
   if (!(bytes instanceof Uint8Array)) throw new ReportParseError("UNSUPPORTED_FORMAT", "输入不是二进制文件内容");
-  const deadline = new Deadline(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const isPdf = sniffKind(bytes, opts) === "pdf";
+  if (isPdf) await loadPdfJs();
+  const deadline = new Deadline(opts.timeoutMs ?? (isPdf ? DEFAULT_PDF_TIMEOUT_MS : DEFAULT_TIMEOUT_MS));
   const ex = await extract(bytes, opts, deadline);
   deadline.checkNow();
   const issues = new IssueList();

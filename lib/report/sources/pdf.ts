@@ -69,11 +69,27 @@ function pdfDate(raw: unknown): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjsLoading: Promise<PdfJs> | null = null;
+
+/** Loads pdf.js and its worker code once per process, outside any document's time budget. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsLoading ??= (async () => {
+    const [lib, worker] = await Promise.all([
+      import("pdfjs-dist/legacy/build/pdf.mjs"),
+      import("pdfjs-dist/legacy/build/pdf.worker.mjs"),
+    ]);
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return lib;
+  })();
+  return pdfjsLoading;
+}
+
 export async function extractPdf(
   bytes: Uint8Array,
   deadline: Deadline,
 ): Promise<{ lines: PdfLine[]; fileDate: string | null }> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await loadPdfJs();
   const { cMapUrl, standardFontDataUrl } = getAssetDirs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
