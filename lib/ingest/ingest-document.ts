@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reportIssues, reports, reportValues, sourceDocuments } from "@/db/schema";
 import { classifyAgencyKind, findRegionByCode, normaliseAgencyName } from "@/lib/regions";
@@ -102,19 +102,17 @@ async function storeDocument(
 
 async function upsertAgency(tx: Tx, report: ParsedReport): Promise<{ id: number; kind: string }> {
   const name = report.agency!;
-  const normalizedName = normaliseAgencyName(name);
   const regionCode = report.region?.code ?? null;
   const kind = report.agencyKind ?? classifyAgencyKind(name);
-  await tx.insert(agencies).values({ name, normalizedName, regionCode, kind }).onConflictDoNothing();
+  // "do update" (a no-op on the identity) so that the existing row is returned in the same round trip.
   const [agency] = await tx
-    .select({ id: agencies.id, kind: agencies.kind })
-    .from(agencies)
-    .where(
-      and(
-        eq(agencies.normalizedName, normalizedName),
-        regionCode ? eq(agencies.regionCode, regionCode) : isNull(agencies.regionCode),
-      ),
-    );
+    .insert(agencies)
+    .values({ name, normalizedName: normaliseAgencyName(name), regionCode, kind })
+    .onConflictDoUpdate({
+      target: [agencies.normalizedName, agencies.regionCode],
+      set: { normalizedName: sql`excluded.normalized_name` },
+    })
+    .returning({ id: agencies.id, kind: agencies.kind });
   return agency;
 }
 
@@ -143,7 +141,7 @@ export async function insertReportVersion(
       checksPassed: !report.issues.some((i) => ARITHMETIC_CODES.test(i.code)),
     })
     .returning({ id: reports.id });
-  await writeReportDetails(tx, row.id, report, agency);
+  await writeReportDetails(tx, row.id, report, agency, { fresh: true });
   return row.id;
 }
 
@@ -153,9 +151,12 @@ export async function writeReportDetails(
   reportId: number,
   report: ParsedReport,
   agency: { id: number; kind: string },
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
-  await tx.delete(reportValues).where(eq(reportValues.reportId, reportId));
-  await tx.delete(reportIssues).where(eq(reportIssues.reportId, reportId));
+  if (!options.fresh) {
+    await tx.delete(reportValues).where(eq(reportValues.reportId, reportId));
+    await tx.delete(reportIssues).where(eq(reportIssues.reportId, reportId));
+  }
   await tx.insert(reportValues).values({
     reportId,
     agencyId: agency.id,
@@ -189,18 +190,15 @@ async function storeParsed(db: Db, input: IngestInput, digest: string, report: P
     });
     const agency = await upsertAgency(tx as unknown as Tx, report);
     const year = report.year!;
-    const [current] = await tx
-      .select({ id: reports.id, sourceDocumentId: reports.sourceDocumentId })
+    const versions = await tx
+      .select({ id: reports.id, sourceDocumentId: reports.sourceDocumentId, isCurrent: reports.isCurrent })
       .from(reports)
-      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, year), eq(reports.isCurrent, true)))
+      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, year)))
       .for("update");
+    const current = versions.find((v) => v.isCurrent);
     const base = { agencyId: agency.id, agency: report.agency!, year, issueCount: report.issues.length };
-    if (current?.sourceDocumentId === documentId) return { status: "unchanged", reportId: current.id, ...base };
-    // Bytes of an older version already held (a re-run of an old batch) must not become current again.
-    const [known] = await tx
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, year), eq(reports.sourceDocumentId, documentId)));
+    // The same bytes as any version already held (a re-run of an old batch) change nothing.
+    const known = versions.find((v) => v.sourceDocumentId === documentId);
     if (known) return { status: "unchanged", reportId: known.id, ...base };
     if (current) {
       await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, current.id));
