@@ -93,7 +93,16 @@ export function ChartCard(props: Props) {
           ) : null}
           <details className="menu">
             <summary className="tool-button">下载</summary>
-            <div className="menu-items" role="menu" aria-label={`下载“${title}”`}>
+            <div
+              className="menu-items"
+              role="menu"
+              aria-label={`下载“${title}”`}
+              onClickCapture={(e) => {
+                // Close the menu once an item is chosen (the download itself proceeds).
+                const menu = e.currentTarget.closest("details");
+                if (menu) setTimeout(() => menu.removeAttribute("open"), 0);
+              }}
+            >
               <a role="menuitem" href={`${base}format=csv`} download data-download="csv">
                 CSV（当前视图）
               </a>
