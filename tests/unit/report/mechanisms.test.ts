@@ -206,7 +206,7 @@ describe("run-together digits", () => {
     expect(r.active.rules).toEqual({ made: 0, repealed: 0, inForce: 0 });
     expect(r.active.normativeDocs).toEqual({ made: null, repealed: null, inForce: null });
     const amb = r.issues.find((i) => i.code === "AMBIGUOUS_SPLIT");
-    expect((amb?.detail?.candidates as number[][]).length).toBe(6);
+    expect(amb?.detail?.candidates).toHaveLength(6);
     expect(r.applications.received).toEqual({
       natural: 3,
       commercial: 1,
