@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   serial,
   smallint,
@@ -20,6 +21,9 @@ import {
 import { CELLS } from "./cells";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/** Bumped (nextval) by every change to reports, so caches keyed by it see ingests, reparses and deletions. */
+export const datasetVersion = pgSequence("dataset_version_seq");
 
 /** GB/T 2260 hierarchy: province (1) → prefecture (2) → county (3). */
 export const regions = pgTable(
@@ -100,6 +104,9 @@ export const reports = pgTable(
     uniqueIndex("reports_current_uq").on(t.agencyId, t.year).where(sql`${t.isCurrent}`),
     uniqueIndex("reports_document_uq").on(t.agencyId, t.year, t.sourceDocumentId),
     index("reports_year_idx").on(t.year),
+    index("reports_problem_idx")
+      .on(t.year)
+      .where(sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline})`),
   ],
 );
 

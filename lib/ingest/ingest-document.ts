@@ -8,6 +8,7 @@ import { ReportParseError } from "@/lib/report/errors";
 import { parseReport } from "@/lib/report/parse-report";
 import type { ParsedReport } from "@/lib/report/schema";
 import { seedRegions } from "@/lib/setup/seed-regions";
+import { bumpDatasetVersion } from "./bump-dataset-version";
 import { collectCellValues } from "./cell-values";
 import { computeDeadline } from "./deadline";
 import { applyMetadata, type DocumentMetadata } from "./metadata";
@@ -205,6 +206,7 @@ async function storeParsed(db: Db, input: IngestInput, digest: string, report: P
       await tx.delete(reportValues).where(eq(reportValues.reportId, current.id));
     }
     const reportId = await insertReportVersion(tx as unknown as Tx, report, agency, documentId);
+    await bumpDatasetVersion(tx as unknown as Tx);
     return { status: current ? "updated" : "new", reportId, ...base };
   });
 }

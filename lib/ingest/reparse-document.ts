@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";
+import { bumpDatasetVersion } from "./bump-dataset-version";
 import { ingestDocument, PARSER_VERSION, parseForIngest, writeReportDetails } from "./ingest-document";
 
 export type ReparseOutcome =
@@ -97,6 +98,7 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
     await db.transaction(async (tx) => {
       await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, existing.id));
       await tx.delete(reportValues).where(eq(reportValues.reportId, existing.id));
+      await bumpDatasetVersion(tx as unknown as Db);
     });
     await ingestDocument(db, input);
     return { status: "moved", documentId, file, changes };

@@ -1,7 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { reports } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 
 const VERSION_TTL_MS = 1_000;
@@ -10,13 +9,13 @@ const MAX_ENTRIES = 500;
 type DbCache = { version: string; checkedAt: number; entries: Map<string, unknown> };
 const caches = new WeakMap<object, DbCache>();
 
-/** The dataset version: every ingestion inserts a report row, so the newest report id changes with the data. */
+/** The dataset version: every change to reports takes a value of `dataset_version_seq` (see bumpDatasetVersion). */
 export async function getDatasetVersion(db: Db): Promise<string> {
   const cache = caches.get(db);
   if (cache && Date.now() - cache.checkedAt < VERSION_TTL_MS) return cache.version;
-  const [row] = await selectRows<{ v: number; n: number }>(
+  const [row] = await selectRows<{ v: number }>(
     db,
-    sql`select coalesce(max(${reports.id}), 0)::int as v from ${reports}`,
+    sql`select (case when is_called then last_value else 0 end)::int8::text as v from dataset_version_seq`,
   );
   const version = `r${row?.v ?? 0}`;
   if (!cache || cache.version !== version) {

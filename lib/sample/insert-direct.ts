@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
+import { bumpDatasetVersion } from "@/lib/ingest/bump-dataset-version";
 import { collectCellValues } from "@/lib/ingest/cell-values";
 import { computeDeadline } from "@/lib/ingest/deadline";
 import { PARSER_VERSION } from "@/lib/ingest/ingest-document";
@@ -99,5 +100,6 @@ export async function insertReportsDirect(db: Db, batch: GeneratedReport[]): Pro
       } as typeof reportValues.$inferInsert;
     });
     if (values.length) await tx.insert(reportValues).values(values);
+    await bumpDatasetVersion(tx as unknown as Db);
   });
 }

@@ -1,0 +1,2 @@
+CREATE SEQUENCE "public"."dataset_version_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+CREATE INDEX "reports_problem_idx" ON "reports" USING btree ("year") WHERE "reports"."is_current" and (not "reports"."checks_passed" or "reports"."published_at" > "reports"."deadline");
