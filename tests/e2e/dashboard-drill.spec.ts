@@ -41,7 +41,7 @@ test("drill from 全国 to an agency's report by clicking, then the URL reproduc
   context,
 }) => {
   const national = await fetchTable(page, "children", `metric=${METRIC}`);
-  test.skip(national.rows.length === 0, "没有加载示例报告");
+  expect(national.rows.length, "the e2e servers load the sample reports").toBeGreaterThan(0);
   await page.goto(`/?metric=${METRIC}`);
   await screenshot(page, "overview-national");
   const crumbs: string[] = ["全国"];
@@ -92,7 +92,7 @@ test("drill from 全国 to an agency's report by clicking, then the URL reproduc
 
 test("clicking a year's bar lists the reports behind that number", async ({ page }) => {
   const series = await fetchTable(page, "applications-by-year", "");
-  test.skip(series.rows.length === 0, "没有加载示例报告");
+  expect(series.rows.length, "the e2e servers load the sample reports").toBeGreaterThan(0);
   await page.goto("/");
   const chart = page.locator('[data-chart="applications-by-year"]');
   await expect(chart).toHaveAttribute("data-rendered", "true");
@@ -129,7 +129,7 @@ function parseCsv(text: string): string[][] {
 
 test("CSV, XLSX and image downloads hold the chart's numbers", async ({ page }) => {
   const api = await fetchTable(page, "applications-by-year", "");
-  test.skip(api.rows.length === 0, "没有加载示例报告");
+  expect(api.rows.length, "the e2e servers load the sample reports").toBeGreaterThan(0);
   await page.goto("/");
   const card = page.locator('[data-chart-card="applications-by-year"]');
   await expect(card.locator('[data-chart="applications-by-year"]')).toHaveAttribute("data-rendered", "true");
