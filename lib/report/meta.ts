@@ -42,14 +42,20 @@ export function readTitle(raw: string): TitleInfo | null {
   const title = cnYearToDigits(toHalfWidth(raw)).replace(/\s+/g, " ").trim();
   if (!REPORT_WORDS.test(title) || title.length > 120) return null;
   const m = YEAR_THEN_REPORT.exec(title);
-  if (!m) return null;
-  const year = Number(m[1]);
-  let agency = cleanAgency(title.slice(0, m.index));
-  if (!agency) {
-    const after = /^\s*年\s*度?\s*(.+?)(?:政府信息公开|政务公开|信息公开)/.exec(title.slice(m.index + 4));
-    agency = after ? cleanAgency(after[1]) : null;
+  if (m) {
+    const agency = cleanAgency(title.slice(0, m.index));
+    if (agency) return { title, agency, year: Number(m[1]) };
   }
-  return { title, agency, year };
+  const yearFirst = /((?:19|20)\d{2})\s*年\s*度?\s*(.+?)(?:政府信息公开|政务公开|信息公开)/.exec(title);
+  if (yearFirst) {
+    const agency = cleanAgency(yearFirst[2]);
+    if (agency) return { title, agency, year: Number(yearFirst[1]) };
+  }
+  const yearLast = /^(.+?)(?:政府信息公开|政务公开)(?:工作)?\s*((?:19|20)\d{2})\s*年度?\s*(?:工作)?(?:报告|年报)/.exec(
+    title,
+  );
+  if (yearLast) return { title, agency: cleanAgency(yearLast[1]), year: Number(yearLast[2]) };
+  return m ? { title, agency: null, year: Number(m[1]) } : null;
 }
 
 const ORG_SUFFIX =

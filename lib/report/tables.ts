@@ -57,7 +57,8 @@ export function buildRecords(items: Item[]): RowRecord[] {
     }
     const own = it.labels.join(" ");
     records.push({ label: own || pending, context: pending, cells: it.cells, grid: it.grid, item: i, xs: it.xs });
-    pending = "";
+    // A row of empty cells is usually a header row: its words are context for the next row.
+    pending = own && it.cells.every((c) => c.trim() === "") ? own : "";
   });
   return records;
 }
@@ -199,6 +200,15 @@ function resolveCells(
   if (placed) return { status: "ok", raws: placed };
   if (cells.length === k && cells.every((c) => PLAIN_NUMBER.test(c) || isBlankMarker(c))) {
     return { status: "ok", raws: cells };
+  }
+  const positioned = rec.xs !== undefined && rec.xs.some((x) => Number.isFinite(x));
+  if (positioned && cells.length <= k) {
+    // Page text keeps each printed number whole: fewer numbers than columns means empty cells, not glued digits.
+    return {
+      status: "ok",
+      raws: [...cells, ...Array(k - cells.length).fill(null)],
+      note: cells.length < k ? "missing" : undefined,
+    };
   }
   const tokens = cells.map((c) => c.replace(/,/g, ""));
   let split = enumerateSplits(tokens, k, specs, accept, deadline);
@@ -359,8 +369,8 @@ function readActive(
       issues.add(
         "MISSING_COLUMN",
         "warning",
-        `表二“${ACTIVE_ROWS[key].label}”行缺少部分单元格`,
-        paths.filter((_, i) => res.raws[i] === null),
+        `表二“${ACTIVE_ROWS[key].label}”行的数值少于列数，无法确定各数值所在的列，已按从左到右读取`,
+        paths,
       );
     } else if (res.note === "extra") {
       issues.add("EXTRA_VALUES", "warning", `表二“${ACTIVE_ROWS[key].label}”行的数值多于表头列数，已按列序读取`, paths);
@@ -570,8 +580,8 @@ function readApplications(
       issues.add(
         "MISSING_COLUMN",
         "warning",
-        `表三“${label}”行缺少部分单元格`,
-        paths.filter((_, i) => raws[i] === null),
+        `表三“${label}”行的数值少于列数，无法确定各数值所在的列，已按从左到右读取`,
+        paths,
       );
     } else if (row.res.note === "extra") {
       issues.add("EXTRA_VALUES", "warning", `表三“${label}”行的数值多于表头列数，已按列序读取`, paths);
@@ -700,7 +710,12 @@ function readReview(
     return out;
   }
   if (res.note === "missing") {
-    issues.add("MISSING_COLUMN", "warning", `表四的数值少于 ${k} 个，缺少的单元格未填`, []);
+    issues.add(
+      "MISSING_COLUMN",
+      "warning",
+      `表四的数值少于 ${k} 个，无法确定各数值所在的列，已按从左到右读取`,
+      REVIEW_BLOCK_KEYS.flatMap((b) => REVIEW_COLUMNS.map((c) => `${b}.${c}`)),
+    );
   } else if (res.note === "extra") {
     issues.add("EXTRA_VALUES", "warning", "表四的数值多于表头列数，已按列序读取", []);
   }

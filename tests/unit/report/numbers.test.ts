@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseLabel, scoreSuffix } from "@/lib/report/labels";
+import { readTitle } from "@/lib/report/meta";
 import { parseCell, toWanYuan } from "@/lib/report/numbers";
 
 describe("parseCell", () => {
@@ -46,5 +47,22 @@ describe("label matching", () => {
     expect(scoreSuffix(normaliseLabel("4.保护第三方合法权"), "保护第三方合法权益")).toBeGreaterThan(0.9);
     expect(scoreSuffix(normaliseLabel("信息内容 本年处理决定数量 行政许可"), "行政许可")).toBe(1);
     expect(scoreSuffix("规范性文件", "规章")).toBeLessThan(0.5);
+  });
+});
+
+describe("titles", () => {
+  it.each([
+    ["牡丹江市教育局 2019年政府信息公开工作年度报告", "牡丹江市教育局", 2019],
+    ["标题：沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局", "沭阳县发展和改革局", 2023],
+    ["淮安市教育局关于2023年度政府信息公开工作年度报告", "淮安市教育局", 2023],
+    ["2022年度杭州市财政局政府信息公开工作年度报告", "杭州市财政局", 2022],
+    ["某市司法局政府信息公开工作2021年度报告", "某市司法局", 2021],
+    ["某县人民政府二〇二〇年政府信息公开工作年度报告", "某县人民政府", 2020],
+  ])("reads %s", (title, agency, year) => {
+    expect(readTitle(title)).toMatchObject({ agency, year });
+  });
+
+  it("ignores titles that are not annual reports", () => {
+    expect(readTitle("我市召开2023年经济工作会议")).toBeNull();
   });
 });
