@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { UserNav } from "@/components/user-nav";
+import { describeScope, ROLE_NAMES } from "@/lib/auth/roles";
+import { findSessionUser } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +11,17 @@ export const metadata: Metadata = {
   description: "政府信息公开工作年度报告的汇集、核验与统计分析",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await findSessionUser();
+  const navUser = user
+    ? {
+        name: user.name,
+        email: user.email,
+        roleName: ROLE_NAMES[user.role],
+        scopeName: describeScope(user),
+        isAdmin: user.role === "admin",
+      }
+    : null;
   return (
     <html lang="zh-CN">
       <body>
@@ -16,10 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             政府信息公开年报看板
           </a>
-          <nav aria-label="主导航">
-            <a href="/">总览</a>
-            <a href="/import">导入报告</a>
-          </nav>
+          <UserNav user={navUser} />
         </header>
         <Providers>
           <main className="page">{children}</main>

@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FilterBar } from "@/components/filter-bar";
 import { Overview } from "@/components/overview";
+import { describeScope } from "@/lib/auth/roles";
+import { requireSession } from "@/lib/auth/session";
 import { dashboardFilterSchema } from "@/lib/filters/dashboard-filter";
 import { loadOverviewContext } from "@/lib/queries/overview-context";
 
@@ -12,6 +15,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const { user, scope } = await requireSession();
+  if (!raw.region && user.regionCode) {
+    const own = Object.entries({ ...raw, region: user.regionCode }).filter((e): e is [string, string] => !!e[1]);
+    redirect(`/?${new URLSearchParams(own)}`);
+  }
   const parsed = dashboardFilterSchema.safeParse(
     Object.fromEntries(["region", "from", "to", "kind", "layout"].filter((k) => raw[k]).map((k) => [k, raw[k]])),
   );
@@ -24,7 +32,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </div>
     );
   }
-  const context = await loadOverviewContext(parsed.data);
+  const context = await loadOverviewContext(parsed.data, scope);
+  if (!context) {
+    return (
+      <div className="card state state-error" role="alert">
+        <h1>无权查看该地区</h1>
+        <p>您的账号只能查看{describeScope(user)}及其下辖地区的数据。</p>
+        <Link href="/">返回本地区总览</Link>
+      </div>
+    );
+  }
   return (
     <>
       <div className="page-title">

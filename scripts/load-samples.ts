@@ -1,5 +1,6 @@
 import path from "node:path";
 import { openDatabase } from "@/db/client";
+import { ensureTestAccounts } from "@/lib/auth/bootstrap";
 import { collectSources, type SourceItem } from "@/lib/ingest/collect-sources";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
@@ -37,6 +38,8 @@ await runCli(async () => {
   const handle = await openDatabase({ purpose: "加载示例报告（npm run load-samples）" });
   try {
     await seedRegions(handle.db);
+    // Only the Playwright config sets this: the end-to-end tests sign in with these accounts.
+    if (process.env.OGI_E2E_ADMIN_PASSWORD) await ensureTestAccounts(handle.db, process.env.OGI_E2E_ADMIN_PASSWORD);
     const progress = createProgress("加载示例", 4 + AGENCIES * 7);
     const { counts, results } = await ingestBatch(handle.db, samples(), { onResult: (r) => progress.tick(r.file) });
     progress.stop();

@@ -17,6 +17,7 @@ fi
 
 echo "▶ 迁移数据库"
 npm run --silent db:migrate
+npx tsx --conditions=react-server scripts/ensure-admin.ts
 echo "▶ 加载示例报告"
 npm run --silent load-samples
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { ImportUploader } from "@/components/import-uploader";
+import { requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "导入报告 · 政府信息公开年报看板" };
 
-export default function ImportPage() {
+export default async function ImportPage() {
+  await requireSession({ role: "admin" });
   return (
     <>
       <div className="page-title">

@@ -6,7 +6,7 @@ import { agencies, reportIssues, reports, sourceDocuments } from "@/db/schema";
 import { aggregateCellMetric, type CellMetric, daysLate, METRICS, type ReportCells } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
-import { ALL_SCOPE, type Scope } from "./region-scope";
+import type { Scope } from "./region-scope";
 
 export type AgencyReportVersion = {
   reportId: number;
@@ -160,8 +160,8 @@ export async function getAgencyPage(db: Db, agencyId: number, scope: Scope): Pro
   };
 }
 
-export async function loadAgencyPage(agencyId: number): Promise<AgencyPage | null> {
-  return getAgencyPage(await getDb(), agencyId, ALL_SCOPE);
+export async function loadAgencyPage(agencyId: number, scope: Scope): Promise<AgencyPage | null> {
+  return getAgencyPage(await getDb(), agencyId, scope);
 }
 
 export type SourceDocument = {

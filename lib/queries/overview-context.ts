@@ -4,7 +4,7 @@ import { type DashboardFilter, toFilterSearch } from "@/lib/filters/dashboard-fi
 import { childrenOf, findRegionByCode } from "@/lib/regions";
 import { listYears } from "./charts";
 import { cachedByVersion } from "./dataset-cache";
-import { ALL_SCOPE } from "./region-scope";
+import type { Scope } from "./region-scope";
 
 export type OverviewContext = {
   level: number;
@@ -15,8 +15,11 @@ export type OverviewContext = {
   years: number[];
 };
 
-/** What the overview page needs before its charts load: breadcrumbs, region choices and the years with data. */
-export async function loadOverviewContext(filter: DashboardFilter): Promise<OverviewContext> {
+/**
+ * What the overview page needs before its charts load: breadcrumbs, region choices and the years with data.
+ * A supervisor's breadcrumbs and choices start at the scope's root; null when the region lies outside the scope.
+ */
+export async function loadOverviewContext(filter: DashboardFilter, scope: Scope): Promise<OverviewContext | null> {
   const db = await getDb();
   const region = filter.region ? findRegionByCode(filter.region) : null;
   const rest = { from: filter.from, to: filter.to, kind: filter.kind, layout: filter.layout };
@@ -27,13 +30,24 @@ export async function loadOverviewContext(filter: DashboardFilter): Promise<Over
   const chain: { code: string; name: string }[] = [];
   for (let r = region; r; r = r.parentCode ? findRegionByCode(r.parentCode) : null)
     chain.unshift({ code: r.code, name: r.name });
-  const { value: years } = await cachedByVersion(db, "years", () => listYears(db, {}, ALL_SCOPE));
+  const roots = scope === "all" ? null : scope.regionCodes;
+  if (roots) {
+    const top = chain.findIndex((c) => roots.includes(c.code));
+    if (top < 0) return null;
+    chain.splice(0, top);
+  }
+  const { value: years } = await cachedByVersion(db, `years:${roots?.join(",") ?? "all"}`, () =>
+    listYears(db, {}, scope),
+  );
   const children = childrenOf(region?.code ?? null).map((r) => ({ code: r.code, name: `　${r.name}` }));
   return {
     level: region?.level ?? 0,
     regionName: region?.name ?? "全国",
-    crumbs: [{ name: "全国", href: href() }, ...chain.map((c) => ({ name: c.name, href: href(c.code) }))],
-    regionOptions: [{ code: "", name: "全国" }, ...chain, ...children],
+    crumbs: [
+      ...(roots ? [] : [{ name: "全国", href: href() }]),
+      ...chain.map((c) => ({ name: c.name, href: href(c.code) })),
+    ],
+    regionOptions: [...(roots ? [] : [{ code: "", name: "全国" }]), ...chain, ...children],
     years,
   };
 }

@@ -3,7 +3,7 @@ import { reportValues } from "@/db/schema";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { findRegionByCode } from "@/lib/regions";
 
-/** The region subtree a caller may see; "all" until access control exists. */
+/** The region subtree a caller may see, derived from the session (lib/auth/roles.ts `scopeOfUser`). */
 export type Scope = { regionCodes: readonly string[] } | "all";
 export const ALL_SCOPE: Scope = "all";
 
@@ -66,7 +66,7 @@ export function labelRegionGroup(code: string | null, parentCode: string | undef
   return code === parentCode ? `${region.name}本级` : region.name;
 }
 
-/** The scope of the current request: everything until access control exists (then: the user's region subtree). */
+/** @deprecated the scope comes from the session: use `ctx.scope` in `withRoute` or `requireSession()`. Sees nothing. */
 export function resolveRequestScope(_request: Request): Scope {
-  return ALL_SCOPE;
+  return { regionCodes: [] };
 }

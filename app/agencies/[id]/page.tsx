@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AgencyTrend } from "@/components/agency-trend";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ReportTables } from "@/components/report-tables";
+import { requireSession } from "@/lib/auth/session";
 import { AGENCY_KIND_NAMES } from "@/lib/filters/dashboard-filter";
 import { formatMetricValue, type MetricUnit } from "@/lib/metrics";
 import { loadAgencyPage } from "@/lib/queries/agency-page";
@@ -21,19 +22,28 @@ const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).t
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
-  const page = Number.isInteger(id) ? await loadAgencyPage(id) : null;
+  const { scope } = await requireSession();
+  const page = Number.isInteger(id) ? await loadAgencyPage(id, scope) : null;
   return { title: page ? `${page.agency.name} · 政府信息公开年报看板` : "机关未找到" };
 }
 
 export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
+  const { user, scope } = await requireSession();
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const page = await loadAgencyPage(id);
+  const page = await loadAgencyPage(id, scope);
   if (!page) notFound();
   const { agency, years, current, versions, series } = page;
   const crumbs = [
-    { name: "全国", href: "/" },
-    ...agency.regionPath.map((r) => ({ name: r.name, href: `/?region=${r.code}` })),
+    ...(user.role === "admin" ? [{ name: "全国", href: "/" }] : []),
+    ...agency.regionPath
+      .slice(
+        Math.max(
+          0,
+          agency.regionPath.findIndex((r) => r.code === user.regionCode),
+        ),
+      )
+      .map((r) => ({ name: r.name, href: `/?region=${r.code}` })),
     { name: agency.name, href: `/agencies/${agency.id}` },
   ];
   const seriesOf = (metricId: string) => years.map((y) => series.find((s) => s.id === metricId)?.values[y] ?? null);

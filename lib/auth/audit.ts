@@ -1,0 +1,134 @@
+import "server-only";
+import { and, count, desc, eq, gt, gte, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export type AuditAction =
+  | "sign-in"
+  | "sign-in.failed"
+  | "sign-in.locked"
+  | "sign-out"
+  | "export"
+  | "document.download"
+  | "ingest"
+  | "report.delete"
+  | "user.create"
+  | "user.update"
+  | "user.disable"
+  | "user.enable"
+  | "user.reset-password";
+
+export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
+  "sign-in": "登录",
+  "sign-in.failed": "登录失败",
+  "sign-in.locked": "登录被限制",
+  "sign-out": "退出登录",
+  export: "导出数据",
+  "document.download": "下载原始文档",
+  ingest: "导入报告",
+  "report.delete": "删除报告",
+  "user.create": "新建用户",
+  "user.update": "修改用户",
+  "user.disable": "停用用户",
+  "user.enable": "启用用户",
+  "user.reset-password": "重置密码",
+};
+
+export type AuditEntry = {
+  actor: { id: string; email: string } | null;
+  action: AuditAction;
+  target?: string | null;
+  filters?: unknown;
+  rowCount?: number | null;
+  ipAddress?: string | null;
+};
+
+export function clientIp(request: Request): string | null {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+}
+
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    actorEmail: entry.actor?.email ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    filters: entry.filters ?? null,
+    rowCount: entry.rowCount ?? null,
+    ipAddress: entry.ipAddress ?? null,
+  });
+}
+
+export type AuditQuery = { action?: string; actor?: string; limit?: number; offset?: number };
+
+export async function listAuditEntries(db: Db, query: AuditQuery = {}) {
+  const where: SQL[] = [];
+  if (query.action) where.push(eq(auditLog.action, query.action));
+  if (query.actor) where.push(eq(auditLog.actorEmail, query.actor));
+  const condition = where.length ? and(...where) : undefined;
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(condition)
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit ?? 200)
+    .offset(query.offset ?? 0);
+  const [{ n }] = await db.select({ n: count() }).from(auditLog).where(condition);
+  return { rows, total: n };
+}
+
+const LOCK_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILED_SIGN_INS = 5;
+
+/** Failed sign-ins of one account in the last 15 minutes since its last success; at the limit the account waits. */
+export async function countRecentFailures(
+  db: Db,
+  email: string,
+): Promise<{ failures: number; retryAfterSeconds: number }> {
+  const since = new Date(Date.now() - LOCK_WINDOW_MS);
+  const [lastOk] = await db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "sign-in"), eq(auditLog.target, email), gte(auditLog.at, since)))
+    .orderBy(desc(auditLog.at))
+    .limit(1);
+  const from = lastOk ? lastOk.at : since;
+  const failures = await db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "sign-in.failed"), eq(auditLog.target, email), gt(auditLog.at, from)))
+    .orderBy(auditLog.at);
+  const oldest = failures.at(-MAX_FAILED_SIGN_INS)?.at;
+  const retryAfterSeconds = oldest
+    ? Math.max(1, Math.ceil((oldest.getTime() + LOCK_WINDOW_MS - Date.now()) / 1000))
+    : 0;
+  return { failures: failures.length, retryAfterSeconds };
+}
+
+/** A spreadsheet must not run a cell as a formula: text starting with = + - @ gets a leading apostrophe. */
+function csvCell(value: unknown): string {
+  let text = value == null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toAuditCsv(rows: (typeof auditLog.$inferSelect)[]): string {
+  const header = ["时间", "操作人", "操作", "对象", "筛选条件", "行数", "IP 地址"];
+  const lines = [header.map(csvCell).join(",")];
+  for (const r of rows) {
+    lines.push(
+      [
+        r.at.toISOString(),
+        r.actorEmail,
+        AUDIT_ACTION_NAMES[r.action as AuditAction] ?? r.action,
+        r.target,
+        r.filters == null ? "" : JSON.stringify(r.filters),
+        r.rowCount,
+        r.ipAddress,
+      ]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
