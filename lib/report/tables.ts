@@ -172,6 +172,7 @@ function resolveCells(
   deadline: Deadline,
   align: "left" | "right" = "right",
   template?: number[],
+  pairRow = false,
 ): Resolved {
   const k = specs.length;
   let cells = rec.cells.map((c) => c.trim());
@@ -216,6 +217,10 @@ function resolveCells(
   if (split.candidates.length === 1) return { status: "ok", raws: split.candidates[0] };
   if (split.candidates.length > 1) return { status: "ambiguous", candidates: split.candidates };
   if (cells.length > k) return { status: "ok", raws: cells.slice(0, k), note: "extra" };
+  if (pairRow && k >= 7 && cells.length === 2 && cells[0] === cells[1] && PLAIN_NUMBER.test(cells[0])) {
+    // Flattened pages drop empty cells: "26 26" is 自然人 = 总计 with the organisation columns left blank.
+    return { status: "ok", raws: [cells[0], ...Array(k - 2).fill(""), cells[1]], note: "pair" };
+  }
   return { status: "ok", raws: [...cells, ...Array(k - cells.length).fill(null)], note: "missing" };
 }
 
@@ -533,7 +538,7 @@ function readApplications(
       near.find((c) => c.key !== "_subtotal" && !rows.has(c.key) && B_ORDER.indexOf(c.key) > lastIndex) ??
       near.find((c) => c.key === "_subtotal" || !rows.has(c.key as ApplicationRowKey)) ??
       top;
-    const res = resolveCells(rec, specs, accept, deadline, "right", template);
+    const res = resolveCells(rec, specs, accept, deadline, "right", template, true);
     if (pick.key === "_subtotal") {
       subtotals.push({ label: rec.label, res });
       continue;
@@ -557,6 +562,7 @@ function readApplications(
   }
   resolveAcrossRows(rows, columns, deadline);
   const out: Partial<Record<ApplicationRowKey, Cells>> = {};
+  const pairRows: string[] = [];
   for (const key of B_ORDER) {
     const row = rows.get(key);
     if (!row) continue;
@@ -585,6 +591,8 @@ function readApplications(
       );
     } else if (row.res.note === "extra") {
       issues.add("EXTRA_VALUES", "warning", `表三“${label}”行的数值多于表头列数，已按列序读取`, paths);
+    } else if (row.res.note === "pair") {
+      pairRows.push(...paths);
     }
     const totalIdx = columns.indexOf("total");
     const totalRaw = raws[totalIdx];
@@ -606,6 +614,14 @@ function readApplications(
       if (v !== undefined) cells[c] = v;
     });
     out[key] = cells;
+  }
+  if (pairRows.length > 0) {
+    issues.add(
+      "BLANK_CELL",
+      "warning",
+      `表三有 ${pairRows.length / APPLICANT_COLUMNS.length} 行只印出两个相同的数，按“自然人”和“总计”读取，法人或其他组织各列按空白（0）计`,
+      pairRows,
+    );
   }
   for (const s of subtotals) {
     if (s.res.status !== "ok" || s.res.raws.some((r) => r === null)) continue;
