@@ -5,6 +5,7 @@ import { UserNav } from "@/components/user-nav";
 import { describeScope, ROLE_NAMES } from "@/lib/auth/roles";
 import { findSessionUser } from "@/lib/auth/session";
 import "./globals.css";
+import "./access.css";
 
 export const metadata: Metadata = {
   title: "政府信息公开年报看板",

@@ -6,7 +6,13 @@ import type { ParsedReport } from "@/lib/report/schema";
 import { bumpDatasetVersion } from "./bump-dataset-version";
 import { writeReportDetails } from "./ingest-document";
 
-export type DeletedReport = { reportId: number; agencyId: number; agency: string; year: number; promotedId: number | null };
+export type DeletedReport = {
+  reportId: number;
+  agencyId: number;
+  agency: string;
+  year: number;
+  promotedId: number | null;
+};
 
 /**
  * Deletes one report version (its values and issues cascade; the original document stays). When it was the current

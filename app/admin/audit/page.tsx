@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { AUDIT_ACTION_NAMES, type AuditAction, listAuditEntries } from "@/lib/auth/audit";
+import { requireSession } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "审计日志 · 政府信息公开年报看板" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const PAGE = 100;
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireSession({ role: "admin" });
+  const params = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const action = one(params.action);
+  const actor = one(params.actor);
+  const page = Math.max(0, Number(one(params.page) ?? 0) || 0);
+  const { rows, total } = await listAuditEntries(await getDb(), { action, actor, limit: PAGE, offset: page * PAGE });
+  const filterSearch = new URLSearchParams(
+    Object.entries({ action, actor }).filter((e): e is [string, string] => !!e[1]),
+  );
+  const pageHref = (p: number) => `/admin/audit?${new URLSearchParams([...filterSearch, ["page", String(p)]])}`;
+  return (
+    <>
+      <div className="page-title">
+        <h1>审计日志</h1>
+        <p className="muted">登录、导入、删除、导出与用户变更，按时间倒序；共 {total} 条。</p>
+      </div>
+      <section className="card">
+        <form className="admin-form" method="get">
+          <label>
+            操作
+            <select name="action" defaultValue={action ?? ""}>
+              <option value="">全部</option>
+              {Object.entries(AUDIT_ACTION_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            操作人邮箱 <input name="actor" defaultValue={actor ?? ""} />
+          </label>
+          <button type="submit" className="tool-button">
+            筛选
+          </button>
+          <a
+            className="tool-button"
+            href={`/api/admin/audit?${new URLSearchParams([...filterSearch, ["format", "csv"]])}`}
+          >
+            导出 CSV
+          </a>
+        </form>
+        <div className="data-table">
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>时间</th>
+                  <th>操作人</th>
+                  <th>操作</th>
+                  <th>对象</th>
+                  <th>筛选条件</th>
+                  <th className="num">行数</th>
+                  <th>IP 地址</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-action={r.action}>
+                    <td>{r.at.toISOString().slice(0, 19).replace("T", " ")}</td>
+                    <td>{r.actorEmail ?? "—"}</td>
+                    <td>{AUDIT_ACTION_NAMES[r.action as AuditAction] ?? r.action}</td>
+                    <td>{r.target ?? "—"}</td>
+                    <td>
+                      <code className="small">{r.filters == null ? "—" : JSON.stringify(r.filters)}</code>
+                    </td>
+                    <td className="num">{r.rowCount ?? "—"}</td>
+                    <td>{r.ipAddress ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <p>
+          {page > 0 ? <a href={pageHref(page - 1)}>← 上一页</a> : null}{" "}
+          {(page + 1) * PAGE < total ? <a href={pageHref(page + 1)}>下一页 →</a> : null}
+        </p>
+      </section>
+    </>
+  );
+}
