@@ -2,9 +2,13 @@ import { isValueLike } from "./numbers";
 
 /** One block of a document in reading order: running text, or one table row split into label cells and value cells. */
 export type Item =
-  | { kind: "text"; text: string }
+  | { kind: "text"; text: string; spans?: Span[] }
   /** `grid`: cells are positional (blanks kept); otherwise cells are number tokens that may be run together. */
-  | { kind: "row"; labels: string[]; cells: string[]; grid: boolean; xs?: number[] };
+  /** `blank`: a row printed with every cell empty (a PDF line holding only the row's label). */
+  | { kind: "row"; labels: string[]; cells: string[]; grid: boolean; xs?: number[]; blank?: boolean };
+
+/** A word of page text and the horizontal centre where it is printed (PDF only). */
+export type Span = { s: string; x: number };
 
 export type Shape = "html" | "text" | "pdf" | "docx" | "markdown";
 

@@ -1,4 +1,4 @@
-import type { Item } from "./document";
+import type { Item, Span } from "./document";
 import type { Deadline } from "./errors";
 import type { IssueList } from "./issues";
 import { normaliseLabel, type RankCandidate, rankLabel } from "./labels";
@@ -27,6 +27,9 @@ export type RowRecord = {
   item: number;
   /** Horizontal centre of each cell on the page (PDF), to place a row with empty cells under its columns. */
   xs?: number[];
+  /** Positioned words of the text since the previous row (PDF): the column headers above this row. */
+  spans?: Span[];
+  blank?: boolean;
 };
 
 type Region = { start: number; end: number };
@@ -49,14 +52,26 @@ function itemText(it: Item): string {
 export function buildRecords(items: Item[]): RowRecord[] {
   const records: RowRecord[] = [];
   let pending = "";
+  let spans: Span[] = [];
   items.forEach((it, i) => {
     if (it.kind === "text") {
       pending = pending ? `${pending} ${it.text}` : it.text;
       if (pending.length > 4000) pending = pending.slice(-2000);
+      if (it.spans) spans.push(...it.spans);
       return;
     }
     const own = it.labels.join(" ");
-    records.push({ label: own || pending, context: pending, cells: it.cells, grid: it.grid, item: i, xs: it.xs });
+    records.push({
+      label: own || pending,
+      context: pending,
+      cells: it.cells,
+      grid: it.grid,
+      item: i,
+      xs: it.xs,
+      spans,
+      blank: it.blank,
+    });
+    spans = [];
     // A row of empty cells is usually a header row: its words are context for the next row.
     pending = own && it.cells.every((c) => c.trim() === "") ? own : "";
   });
@@ -155,7 +170,7 @@ function isSubItem(label: string): boolean {
 
 /** A row whose cells are all empty is a header or spacer unless it has at least one cell per column. */
 function isHollow(rec: RowRecord, k: number): boolean {
-  return rec.cells.every((c) => c.trim() === "") && rec.cells.length < k;
+  return !rec.blank && rec.cells.every((c) => c.trim() === "") && rec.cells.length < k;
 }
 
 type Resolved =
@@ -175,6 +190,7 @@ function resolveCells(
   pairRow = false,
 ): Resolved {
   const k = specs.length;
+  if (rec.blank) return { status: "ok", raws: Array(k).fill("") };
   let cells = rec.cells.map((c) => c.trim());
   if (rec.grid) {
     if (cells.length === k) return { status: "ok", raws: cells };
@@ -246,6 +262,34 @@ function columnTemplate(records: RowRecord[], k: number): number[] | undefined {
     return col[Math.floor(col.length / 2)];
   });
 }
+
+/** Column centres from the positioned header words above the table's rows (PDF), when they give k columns. */
+function headerTemplate(records: RowRecord[], k: number, words: RegExp): number[] | undefined {
+  return spansTemplate(
+    records.slice(0, 3).flatMap((r) => r.spans ?? []),
+    k,
+    words,
+  );
+}
+
+function spansTemplate(spans: Span[], k: number, words: RegExp): number[] | undefined {
+  const xs = spans
+    .filter((sp) => words.test(sp.s))
+    .map((sp) => sp.x)
+    .sort((a, b) => a - b);
+  if (xs.length < k) return undefined;
+  const clusters: number[][] = [[xs[0]]];
+  for (let i = 1; i < xs.length; i++) {
+    if (xs[i] - xs[i - 1] > COLUMN_GAP) clusters.push([]);
+    clusters[clusters.length - 1].push(xs[i]);
+  }
+  return clusters.length === k ? clusters.map((c) => (c[0] + c[c.length - 1]) / 2) : undefined;
+}
+
+// Header words as printed, often cut by wrapping ("结果维" / "持"): any run of the columns' own characters.
+const B_HEADER_WORDS = /^(?!法人$)[自然人商业企科研机构社会公益组织法律服务其他小总计]+$/;
+const C_HEADER_WORDS = /^[结果维持纠正其他尚未审总计]+$/;
+const A_HEADER_WORDS = /^[本年制发件数废止现行有效新作公开对外总量上一项目增减处理决定采购金额/（）()单位:：万元]+$/;
 
 /** Puts each printed value under the nearest column; unmatched columns are empty cells. */
 function placeByPosition(cells: string[], xs: number[] | undefined, template: number[]): string[] | null {
@@ -332,7 +376,9 @@ function readActive(
     const key = keyOf.get(rec);
     return key ? ACTIVE_ROWS[key].columns[layout].length : -1;
   };
+  let headerSpans: Span[] = [];
   for (const rec of records) {
+    if ((rec.spans ?? []).filter((sp) => A_HEADER_WORDS.test(sp.s)).length >= 1) headerSpans = rec.spans ?? [];
     const key = keyOf.get(rec);
     if (!key) continue;
     if (isHollow(rec, Math.max(1, ACTIVE_ROWS[key].columns[layout].length))) continue;
@@ -355,7 +401,10 @@ function readActive(
     }
     const specs: ColumnSpec[] = columns.map((c) => ({ decimal: c === "amount", signed: c === "change" }));
     const peers = records.filter((r) => widthOf(r) === specs.length);
-    const res = resolveCells(rec, specs, () => true, deadline, "left", columnTemplate(peers, specs.length));
+    const template =
+      columnTemplate(peers, specs.length) ??
+      (rec.xs ? spansTemplate(headerSpans, specs.length, A_HEADER_WORDS) : undefined);
+    const res = resolveCells(rec, specs, () => true, deadline, "left", template);
     const row: Cells = {};
     const paths = columns.map((c) => `active.${key}.${c}`);
     if (res.status === "ambiguous") {
@@ -515,7 +564,7 @@ function readApplications(
     (records.length > 0 && records.filter((r) => r.grid && r.cells.length === 8).length > records.length / 2);
   const { columns, specs } = applicantSpecs(withSubtotal);
   const accept = rowAccept(columns);
-  const template = columnTemplate(records, columns.length);
+  const template = columnTemplate(records, columns.length) ?? headerTemplate(records, columns.length, B_HEADER_WORDS);
   const rows = new Map<ApplicationRowKey, BRow>();
   const candidates =
     layout === "2019" ? APPLICATION_CANDIDATES.filter((c) => !SUB_ROWS_2021.includes(c.key)) : APPLICATION_CANDIDATES;
@@ -711,7 +760,9 @@ function readReview(
     }
     return true;
   };
-  const res = resolveCells(merged, specs, accept, deadline);
+  if (taken.every((r) => r.xs)) merged.xs = taken.flatMap((r) => r.xs as number[]);
+  const template = merged.xs ? headerTemplate(records, k, C_HEADER_WORDS) : undefined;
+  const res = resolveCells(merged, specs, accept, deadline, "right", template);
   const out: Partial<Record<ReviewBlockKey, Cells>> = {};
   if (res.status === "ambiguous") {
     const paths = REVIEW_BLOCK_KEYS.flatMap((b) => REVIEW_COLUMNS.map((c) => `${b}.${c}`));

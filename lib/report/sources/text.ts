@@ -1,8 +1,33 @@
-import { gridRowToItem, type Item } from "../document";
+import { gridRowToItem, type Item, type Span } from "../document";
 import type { Deadline } from "../errors";
+import { normaliseLabel } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
+import { APPLICATION_ROWS } from "../schema";
 
-type Token = { t: "text"; s: string } | { t: "num"; s: string; x?: number };
+type Token = { t: "text"; s: string; spans?: Span[] } | { t: "num"; s: string; x?: number } | { t: "blankRow" };
+
+const ROW_LABELS = new Set([
+  ...[
+    "规章",
+    "行政规范性文件",
+    "规范性文件",
+    "行政许可",
+    "其他对外管理服务事项",
+    "行政处罚",
+    "行政强制",
+    "行政事业性收费",
+    "政府集中采购",
+  ],
+  ...Object.values(APPLICATION_ROWS)
+    .map((r) => normaliseLabel(r.label.split(" ").pop() ?? r.label))
+    .filter((l) => l !== "其他" && l !== "总计"),
+]);
+
+/** A page line that is exactly a table row's label, with no number on it or starting the next line: a blank row. */
+function isBlankRowLabel(line: string, next: string | undefined): boolean {
+  const startsWithNumber = next === undefined || /^\s*[+\-—－]?\d/.test(toHalfWidth(next));
+  return ROW_LABELS.has(normaliseLabel(line)) && !/\d/.test(line) && !startsWithNumber;
+}
 
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
 const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?/g;
@@ -77,6 +102,10 @@ function tokenizeLine(line: string, out: Token[], xs?: number[]): void {
     tokenizeChunk(chunk, out);
     if (placed && out.length === before + 1 && out[before].t === "num") (out[before] as { x?: number }).x = placed[i];
     const last = out[out.length - 1];
+    if (placed && last?.t === "text" && out.length > 0 && out.slice(before).every((t) => t.t === "text")) {
+      last.spans ??= [];
+      last.spans.push({ s: chunk, x: placed[i] });
+    }
     if (last?.t === "text") last.s += " ";
   });
 }
@@ -101,10 +130,15 @@ export function linesToItems(
   const flush = () => {
     let row: Item | null = null;
     for (const tok of tokens) {
+      if (tok.t === "blankRow") {
+        row = null;
+        items.push({ kind: "row", labels: [], cells: [], grid: false, xs: [], blank: true });
+        continue;
+      }
       if (tok.t === "text") {
         row = null;
         const s = tok.s.trim();
-        if (s) items.push({ kind: "text", text: s });
+        if (s) items.push(tok.spans ? { kind: "text", text: s, spans: tok.spans } : { kind: "text", text: s });
       } else {
         if (!row) {
           row = { kind: "row", labels: [], cells: [], grid: false, xs: [] };
@@ -132,7 +166,7 @@ export function linesToItems(
   let previousLine = "";
   const pushBlanks = (n: number) => {
     const last = tokens[tokens.length - 1];
-    if (!last || (last.t === "text" && previousLine.trim().length > 40)) return;
+    if (!last || last.t === "blankRow" || (last.t === "text" && previousLine.trim().length > 40)) return;
     for (let j = 0; j < n; j++) tokens.push({ t: "num", s: "" });
   };
   for (let li = 0; li < lines.length; li++) {
@@ -164,6 +198,7 @@ export function linesToItems(
       continue;
     }
     tokenizeLine(line, tokens, positions?.[li]);
+    if (positions && isBlankRowLabel(line, lines[li + 1])) tokens.push({ t: "blankRow" });
     previousLine = line;
   }
   flush();
