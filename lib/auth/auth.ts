@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { type Db, getDb } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
+import { listTrustedOrigins } from "@/lib/http/origin";
 import { ensureAuthSecret } from "./secret";
 
 export const SESSION_HOURS = 12;
@@ -14,6 +15,7 @@ function buildAuth(db: Db, secret: string) {
     baseURL,
     basePath: "/api/auth",
     secret,
+    trustedOrigins: async (request) => (request ? listTrustedOrigins(request) : []),
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: authUsers, session: authSessions, account: authAccounts, verification: authVerifications },

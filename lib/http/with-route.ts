@@ -6,6 +6,7 @@ import { DatabaseUnavailableError } from "@/db/errors";
 import { type AuditEntry, clientIp, recordAudit } from "@/lib/auth/audit";
 import { hasPermission, type Permission, type Role, type SessionUser, scopeOfUser } from "@/lib/auth/roles";
 import { readSessionUser } from "@/lib/auth/session";
+import { listTrustedOrigins } from "@/lib/http/origin";
 import type { Scope } from "@/lib/queries/region-scope";
 
 export class HttpError extends Error {
@@ -43,15 +44,6 @@ function errorResponse(status: number, code: string, message: string, detail?: u
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function trustedOrigins(request: Request): string[] {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const list = [new URL(request.url).origin];
-  if (host) list.push(`http://${host}`, `https://${host}`);
-  for (const o of [process.env.BETTER_AUTH_URL, ...(process.env.OGI_TRUSTED_ORIGINS ?? "").split(",")])
-    if (o?.trim()) list.push(new URL(o.trim()).origin);
-  return list;
-}
-
 /**
  * Cross-site request forgery check for state changes (the Fetch-Metadata/Origin scheme): a browser always sends
  * Sec-Fetch-Site or Origin, and it must be our own origin; a request with neither comes from no browser.
@@ -59,7 +51,7 @@ function trustedOrigins(request: Request): string[] {
 export function isCrossSiteRequest(request: Request): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
   const origin = request.headers.get("origin");
-  if (origin && origin !== "null" && trustedOrigins(request).includes(origin)) return false;
+  if (origin && origin !== "null" && listTrustedOrigins(request).includes(origin)) return false;
   const site = request.headers.get("sec-fetch-site");
   if (site) return site !== "same-origin" && site !== "none";
   return origin !== null;
