@@ -13,6 +13,11 @@ const MEDIA_TYPES: Record<string, string> = {
   ".txt": "text/plain",
 };
 
+// Only the canonical JSON goes to stdout: anything a library logs goes to stderr.
+for (const method of ["log", "info", "warn", "debug"] as const) {
+  console[method] = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(" ")}\n`);
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const pretty = args.includes("--pretty");

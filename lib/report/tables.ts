@@ -122,7 +122,7 @@ function firstVerified(
 ): number {
   for (const mark of marks) {
     for (let i = after; i < items.length; i++) {
-      if (!mark.test(itemText(items[i]))) continue;
+      if (!mark.test(itemText(items[i]).replace(/\s+/g, ""))) continue;
       const ok = records.some((r) => r.item >= i && r.item <= i + window && verify(r));
       if (ok) return i;
     }
@@ -146,7 +146,7 @@ export function locateTables(items: Item[], records: RowRecord[]): TableRegions 
     for (const other of starts) if (other > s && other < end) end = other;
     for (let i = s + 1; i < end; i++) {
       const it = items[i];
-      if (it.kind === "text" && END_MARK.test(it.text)) {
+      if (it.kind === "text" && END_MARK.test(it.text.replace(/\s+/g, ""))) {
         end = i;
         break;
       }
