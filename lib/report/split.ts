@@ -49,7 +49,7 @@ export function enumerateSplits(
       if (col === k && accept(parts)) candidates.push([...parts]);
       return;
     }
-    const unit = /(万元|元)$/.exec(tokens[ti])?.[0] ?? "";
+    const unit = /(万元|元|件|个|项|条|次|家|宗|起|份|笔)$/.exec(tokens[ti])?.[0] ?? "";
     const token = unit ? tokens[ti].slice(0, -unit.length) : tokens[ti];
     const tokensLeft = tokens.length - ti - 1;
     const maxParts = k - col - tokensLeft;

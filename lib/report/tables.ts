@@ -177,7 +177,7 @@ type Resolved =
   | { status: "ok"; raws: (string | null)[]; note?: "extra" | "missing" | "pair" }
   | { status: "ambiguous"; candidates: string[][] };
 
-const PLAIN_NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?(万元|元)?$/;
+const PLAIN_NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?(万元|元|件|个|项|条|次|家|宗|起|份|笔)?$/;
 
 /** Turns a record's cells into exactly k printed cells, splitting run-together digits when needed. */
 function resolveCells(

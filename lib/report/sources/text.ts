@@ -1,6 +1,6 @@
 import { gridRowToItem, type Item, type Span } from "../document";
 import type { Deadline } from "../errors";
-import { normaliseLabel } from "../labels";
+import { normaliseLabel, scoreSuffix } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 import { APPLICATION_ROWS } from "../schema";
 
@@ -25,13 +25,20 @@ const ROW_LABELS = new Set([
 
 /** A page line that is exactly a table row's label, with no number on it or starting the next line: a blank row. */
 function isBlankRowLabel(line: string, next: string | undefined): boolean {
-  const startsWithNumber = next === undefined || /^\s*[+\-—－]?\d/.test(toHalfWidth(next));
-  return ROW_LABELS.has(normaliseLabel(line)) && !/\d/.test(line) && !startsWithNumber;
+  const startsWithNumber = next === undefined || /^\s*[+\-—－]?\d+(?![.．、]\D)/.test(toHalfWidth(next));
+  if (startsWithNumber || /\d(?![.．、]\D)/.test(toHalfWidth(line))) return false;
+  const norm = normaliseLabel(line);
+  if (ROW_LABELS.has(norm)) return true;
+  if (norm.length < 4) return false;
+  for (const label of ROW_LABELS) if (label.length >= 4 && scoreSuffix(norm, label) >= 0.9) return true;
+  return false;
 }
 
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
 const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?/g;
-const TEXT_AFTER = /^[年月日号条项期届%％:：时分秒岁页版]/;
+const TEXT_AFTER = /^[年月日号期届%％:：时分秒岁页版]/;
+// A count printed with its unit in a cell ("26件"), the unit ending the chunk or followed by the next number.
+const CELL_UNIT = /^(万元|元|件|个|项|条|次|家|宗|起|份|笔)(?=$|[\d+\-—―─])/;
 
 function pushText(out: Token[], s: string): void {
   if (!s) return;
@@ -51,7 +58,7 @@ function tokenizeChunk(input: string, out: Token[]): void {
   }
   // "无" printed for zero, glued to digits: each one is an empty cell, like a dash.
   chunk = chunk
-    .replace(/(?<=[\d—―─])无+|无+(?=[\d—―─])|无{2,}/g, (m) => "—".repeat(m.length))
+    .replace(/(?<=[\d—―─])无+|无+(?=[\d—―─+-])|无{2,}/g, (m) => "—".repeat(m.length))
     .replace(/(?<=[\u4e00-\u9fff”」）)])无(?=[第一二三四五六七八九十（(行规其政小]|$)/g, "—");
   if (/[—―─]/.test(chunk)) {
     let pos = 0;
@@ -78,6 +85,7 @@ function tokenizePlain(chunk: string, out: Token[]): void {
     const prev = chunk[start - 1] ?? "";
     const after = chunk.slice(end);
     if (prev === "第" || TEXT_AFTER.test(after) || /^[A-Za-z]/.test(after) || /[A-Za-z]$/.test(prev)) continue;
+    if (/^[条项]/.test(after) && !CELL_UNIT.test(after)) continue;
     const enumerator = /^[.．、](?!\d)/.test(after);
     if (enumerator) {
       const digits = raw.replace(/^[+-]/, "");
@@ -85,7 +93,7 @@ function tokenizePlain(chunk: string, out: Token[]): void {
       raw = raw.slice(0, -1);
     }
     pushText(out, chunk.slice(pos, start));
-    const unit = raw === m[0] ? (/^(万元|元)/.exec(after)?.[0] ?? "") : "";
+    const unit = raw === m[0] ? (/^(万元|元)/.exec(after)?.[0] ?? CELL_UNIT.exec(after)?.[0] ?? "") : "";
     out.push({ t: "num", s: raw + unit });
     pos = start + raw.length + unit.length;
   }
