@@ -23,9 +23,22 @@ const ROW_LABELS = new Set([
     .filter((l) => l !== "其他" && l !== "总计"),
 ]);
 
+function looksLikeRowLabel(text: string): boolean {
+  const norm = normaliseLabel(text);
+  if (norm.length < 2) return false;
+  for (const label of ROW_LABELS) if (scoreSuffix(norm, label) >= 0.75) return true;
+  return false;
+}
+
 /** A page line that is exactly a table row's label, with no number on it or starting the next line: a blank row. */
 function isBlankRowLabel(line: string, next: string | undefined): boolean {
-  const startsWithNumber = next === undefined || /^\s*[+\-—－]?\d+(?![.．、]\D)/.test(toHalfWidth(next));
+  const half = next === undefined ? "" : toHalfWidth(next);
+  // The next line carries this row's numbers when it starts with one, or holds nothing else but a stray
+  // character of a vertically printed header ("办 2 0 0 …").
+  const startsWithNumber =
+    next === undefined ||
+    /^\s*[+\-—－]?\d+(?![.．、]\D)/.test(half) ||
+    (/\d/.test(half) && !looksLikeRowLabel(half.replace(/[+\-—－]?\d+(\.\d+)?/g, "")));
   if (startsWithNumber || /\d(?![.．、]\D)/.test(toHalfWidth(line))) return false;
   const norm = normaliseLabel(line);
   if (ROW_LABELS.has(norm)) return true;
