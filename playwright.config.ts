@@ -5,6 +5,10 @@ const root = import.meta.dirname;
 const pgliteData = process.env.OGI_E2E_DATA ?? path.join(root, "tests", ".output", "e2e-pglite");
 const postgresUrl = process.env.E2E_DATABASE_URL;
 const load = "npx tsx --conditions=react-server scripts/load-samples.ts";
+// Test accounts only: load-samples creates them (scripts/load-samples.ts) when this variable is set.
+process.env.OGI_E2E_ADMIN_PASSWORD ??= "e2e-only-password-not-for-production";
+const e2ePassword = process.env.OGI_E2E_ADMIN_PASSWORD;
+const adminState = (project: string) => path.join(root, "tests", ".output", "auth", `${project}-admin.json`);
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -32,14 +36,37 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "tests/.output/playwright.json" }]],
   projects: [
-    { name: "embedded", use: { ...chromium, baseURL: "http://127.0.0.1:3100" } },
-    ...(postgresUrl ? [{ name: "postgres", use: { ...chromium, baseURL: "http://127.0.0.1:3101" } }] : []),
+    { name: "embedded-setup", testMatch: /auth\.setup\.ts/, use: { ...chromium, baseURL: "http://127.0.0.1:3100" } },
+    {
+      name: "embedded",
+      dependencies: ["embedded-setup"],
+      use: { ...chromium, baseURL: "http://127.0.0.1:3100", storageState: adminState("embedded") },
+    },
+    ...(postgresUrl
+      ? [
+          {
+            name: "postgres-setup",
+            testMatch: /auth\.setup\.ts/,
+            use: { ...chromium, baseURL: "http://127.0.0.1:3101" },
+          },
+          {
+            name: "postgres",
+            dependencies: ["postgres-setup"],
+            use: { ...chromium, baseURL: "http://127.0.0.1:3101", storageState: adminState("postgres") },
+          },
+        ]
+      : []),
   ],
   webServer: [
     {
       command: `rm -rf ${pgliteData} ${pgliteData}.lock && ${load} && npx next start -p 3100 -H 127.0.0.1`,
       url: "http://127.0.0.1:3100/api/health",
-      env: { DATABASE_URL: "", OGI_DATA_DIR: pgliteData, OGI_SAMPLE_AGENCIES: "6" },
+      env: {
+        DATABASE_URL: "",
+        OGI_DATA_DIR: pgliteData,
+        OGI_SAMPLE_AGENCIES: "6",
+        OGI_E2E_ADMIN_PASSWORD: e2ePassword,
+      },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -49,7 +76,7 @@ export default defineConfig({
           {
             command: `${load} && npx next start -p 3101 -H 127.0.0.1`,
             url: "http://127.0.0.1:3101/api/health",
-            env: { DATABASE_URL: postgresUrl, OGI_SAMPLE_AGENCIES: "6" },
+            env: { DATABASE_URL: postgresUrl, OGI_SAMPLE_AGENCIES: "6", OGI_E2E_ADMIN_PASSWORD: e2ePassword },
             timeout: 180_000,
             reuseExistingServer: false,
             stdout: "pipe" as const,

@@ -3,7 +3,11 @@
 /** Ends the session on the server, then shows the sign-in page. */
 export function SignOutButton() {
   async function signOut() {
-    await fetch("/api/auth/sign-out", { method: "POST" }).catch(() => {});
+    await fetch("/api/auth/sign-out", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    }).catch(() => {});
     window.location.assign("/login");
   }
   return (

@@ -37,7 +37,7 @@ function buildAuth(db: Db, secret: string) {
       window: 60,
       max: 300,
       storage: "memory",
-      customRules: { "/sign-in/*": { window: 60, max: 10 } },
+      customRules: { "/sign-in/*": { window: 60, max: 20 } },
     },
     advanced: {
       useSecureCookies: baseURL?.startsWith("https://") ?? false,

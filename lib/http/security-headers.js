@@ -9,8 +9,8 @@ export const BASE_SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
 ];
 
-/** Non-page responses (API, static files): nothing may run or frame them. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** Non-page responses (API, original documents, static files): nothing may run or frame them, nor share our origin. */
+export const API_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Pages: Next's inline scripts carry the per-request nonce; ECharts needs inline styles and data:/blob: images. */
 export function buildPageCsp(nonce, dev = false) {
