@@ -32,7 +32,7 @@ function looksLikeRowLabel(text: string): boolean {
 
 /** A page line that is exactly a table row's label, with no number on it or starting the next line: a blank row. */
 function isBlankRowLabel(line: string, next: string | undefined): boolean {
-  const half = next === undefined ? "" : toHalfWidth(next);
+  const half = next === undefined ? "" : toHalfWidth(next).replace(/\d{1,2}[.．、](?=\D)/g, "");
   // The next line carries this row's numbers when it starts with one, or holds nothing else but a stray
   // character of a vertically printed header ("办 2 0 0 …").
   const startsWithNumber =
@@ -42,9 +42,23 @@ function isBlankRowLabel(line: string, next: string | undefined): boolean {
   if (startsWithNumber || /\d(?![.．、]\D)/.test(toHalfWidth(line))) return false;
   const norm = normaliseLabel(line);
   if (ROW_LABELS.has(norm)) return true;
+  // Generic words only with their own numbering: "（七）总计", "3.其他".
+  if (/^\s*(?:[（(]七[)）]\s*总计|3\s*[.．、]\s*其他)\s*$/.test(toHalfWidth(line))) return true;
   if (norm.length < 4) return false;
   for (const label of ROW_LABELS) if (label.length >= 4 && scoreSuffix(norm, label) >= 0.9) return true;
   return false;
+}
+
+/** A blank row whose label wraps onto up to three more short lines: the index of its last line, else -1. */
+function wrappedBlankRowEnd(lines: string[], li: number): number {
+  let joined = lines[li];
+  for (let n = 1; n <= 3 && li + n < lines.length; n++) {
+    const part = lines[li + n].trim();
+    if (!part || /\d/.test(part) || part.length > 16) return -1;
+    joined += part;
+    if (isBlankRowLabel(joined, lines[li + n + 1])) return li + n;
+  }
+  return -1;
 }
 
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
@@ -185,6 +199,7 @@ export function linesToItems(
   const doubleSpaced = nonEmpty > 4 && adjacent / nonEmpty < 0.15;
   let emptyRun = 0;
   let previousLine = "";
+  let blankAfter = -1;
   const pushBlanks = (n: number) => {
     const last = tokens[tokens.length - 1];
     if (!last || last.t === "blankRow" || (last.t === "text" && previousLine.trim().length > 40)) return;
@@ -219,7 +234,11 @@ export function linesToItems(
       continue;
     }
     tokenizeLine(line, tokens, positions?.[li]);
-    if (positions && isBlankRowLabel(line, lines[li + 1])) tokens.push({ t: "blankRow" });
+    if (positions) {
+      if (li === blankAfter) tokens.push({ t: "blankRow" });
+      else if (isBlankRowLabel(line, lines[li + 1])) tokens.push({ t: "blankRow" });
+      else blankAfter = Math.max(blankAfter, wrappedBlankRowEnd(lines, li));
+    }
     previousLine = line;
   }
   flush();
