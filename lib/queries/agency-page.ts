@@ -6,7 +6,7 @@ import { agencies, reportIssues, reports, sourceDocuments } from "@/db/schema";
 import { aggregateCellMetric, type CellMetric, daysLate, METRICS, type ReportCells } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
-import type { Scope } from "./region-scope";
+import { isRegionInScope, type Scope } from "./region-scope";
 
 export type AgencyReportVersion = {
   reportId: number;
@@ -64,22 +64,10 @@ export function collectReportCells(parsed: unknown, year: number, layout: string
 
 const iso = (d: Date | string | null) => (d == null ? null : d instanceof Date ? d.toISOString() : String(d));
 
-function inScope(regionCode: string | null, scope: Scope): boolean {
-  if (scope === "all") return true;
-  for (
-    let r = regionCode ? findRegionByCode(regionCode) : null;
-    r;
-    r = r.parentCode ? findRegionByCode(r.parentCode) : null
-  ) {
-    if (scope.regionCodes.includes(r.code)) return true;
-  }
-  return false;
-}
-
 /** Everything the agency page shows; null when the agency does not exist or is outside the scope. */
 export async function getAgencyPage(db: Db, agencyId: number, scope: Scope): Promise<AgencyPage | null> {
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
-  if (!agency || !inScope(agency.regionCode, scope)) return null;
+  if (!agency || !isRegionInScope(agency.regionCode, scope)) return null;
   const rows = await db
     .select({
       reportId: reports.id,
@@ -191,7 +179,7 @@ export async function getSourceDocument(db: Db, documentId: number, scope: Scope
       .from(reports)
       .innerJoin(agencies, eq(agencies.id, reports.agencyId))
       .where(eq(reports.sourceDocumentId, documentId));
-    if (!owners.some((o) => inScope(o.regionCode, scope))) return null;
+    if (!owners.some((o) => isRegionInScope(o.regionCode, scope))) return null;
   }
   return { ...doc, content: new Uint8Array(doc.content) };
 }

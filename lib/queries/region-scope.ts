@@ -20,6 +20,19 @@ export function buildAccessCondition(scope: Scope): SQL {
   return sql`(${sql.join(scope.regionCodes.map(matchRegion), sql` or `)})`;
 }
 
+/** The same rule for one known region (a detail view or a download): the region or one of its ancestors is in scope. */
+export function isRegionInScope(regionCode: string | null, scope: Scope): boolean {
+  if (scope === "all") return true;
+  for (
+    let r = regionCode ? findRegionByCode(regionCode) : null;
+    r;
+    r = r.parentCode ? findRegionByCode(r.parentCode) : null
+  ) {
+    if (scope.regionCodes.includes(r.code)) return true;
+  }
+  return false;
+}
+
 export type FilterConditionOptions = {
   /** Year expression the from/to bounds apply to (default `report_values.year`). */
   yearExpr?: SQL;
