@@ -28,18 +28,6 @@ export function hasPermission(user: SessionUser, permission: Permission): boolea
   return false;
 }
 
-/** Whether `regionCode` lies in the scope (the region itself or any region under a scope root). */
-export function isRegionInScope(regionCode: string | null | undefined, scope: Scope): boolean {
-  if (scope === "all") return true;
-  for (
-    let r = regionCode ? findRegionByCode(regionCode) : null;
-    r;
-    r = r.parentCode ? findRegionByCode(r.parentCode) : null
-  )
-    if (scope.regionCodes.includes(r.code)) return true;
-  return false;
-}
-
 export function describeScope(user: SessionUser): string {
   if (user.role === "admin") return "全部地区";
   return user.regionCode ? (findRegionByCode(user.regionCode)?.name ?? user.regionCode) : "无";

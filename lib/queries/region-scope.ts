@@ -21,7 +21,7 @@ export function buildAccessCondition(scope: Scope): SQL {
 }
 
 /** The same rule for one known region (a detail view or a download): the region or one of its ancestors is in scope. */
-export function isRegionInScope(regionCode: string | null, scope: Scope): boolean {
+export function isRegionInScope(regionCode: string | null | undefined, scope: Scope): boolean {
   if (scope === "all") return true;
   for (
     let r = regionCode ? findRegionByCode(regionCode) : null;
