@@ -211,12 +211,16 @@ async function storeParsed(db: Db, input: IngestInput, digest: string, report: P
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505" || e.code === "40P01") return true;
+function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
-  return false;
+  return undefined;
 }
+
+const isRaceLost = (state: string | undefined) => state === "23505" || state === "40P01" || state === "40001";
+/** Data exceptions (22xxx) and constraint violations (23xxx) belong to the document; anything else is fatal. */
+const isDocumentFault = (state: string | undefined) => !!state && (state.startsWith("22") || state.startsWith("23"));
 
 /**
  * Parses one document and stores it with its report in one transaction. The original bytes are kept even when
@@ -240,7 +244,17 @@ export async function ingestDocument(db: Db, input: IngestInput): Promise<Ingest
     try {
       return await storeParsed(db, input, digest, parsed);
     } catch (error) {
-      if (attempt >= 4 || !isUniqueViolation(error)) throw error;
+      const state = sqlState(error);
+      if (attempt < 4 && isRaceLost(state)) continue;
+      if (!isDocumentFault(state)) throw error;
+      const reason = `报告内容无法写入数据库（${state}）：${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`;
+      await storeDocument(db, input, digest, {
+        status: "rejected",
+        errorCode: "STORE_FAILED",
+        errorMessage: reason,
+        lastParsedAt: new Date(),
+      });
+      return { status: "rejected", code: "STORE_FAILED", reason };
     }
   }
 }

@@ -79,6 +79,8 @@ function isoDate(y: string, m: string, d: string): string | null {
   const mm = Number(m);
   const dd = Number(d);
   if (yy < 2000 || yy > 2100 || mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  // A misprinted day such as 4月31日 is not a date (and PostgreSQL would refuse it).
+  if (new Date(Date.UTC(yy, mm - 1, dd)).getUTCDate() !== dd) return null;
   return `${yy}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
 }
 

@@ -79,3 +79,25 @@ describe.each<DriverKind>(["postgres", "pglite"])("ingestion on %s", (kind) => {
     expect(docs[0].n).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe("a document the database refuses", () => {
+  it("is rejected with a Chinese reason while the batch goes on", async () => {
+    const t = await createTestDatabase("postgres");
+    try {
+      const bad = await ingestDocument(t.db, {
+        bytes: read("shuyang-ndrc-2023.html"),
+        fileName: "bad-date.html",
+        metadata: { publishedAt: "2024-02-30" },
+      });
+      expect(bad).toMatchObject({ status: "rejected", code: "STORE_FAILED" });
+      if (bad.status !== "rejected") throw new Error("unreachable");
+      expect(bad.reason).toContain("无法写入数据库");
+      const [doc] = await t.db.select().from(sourceDocuments).where(eq(sourceDocuments.fileName, "bad-date.html"));
+      expect(doc.status).toBe("rejected");
+      const next = await ingestDocument(t.db, { bytes: read("mudanjiang-education-2019.txt"), fileName: "ok.txt" });
+      expect(next.status).toBe("new");
+    } finally {
+      await t.drop();
+    }
+  });
+});

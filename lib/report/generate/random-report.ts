@@ -227,7 +227,7 @@ function drawPublishedAt(rng: Rng, agency: Agency, year: number): string {
   const deadlineMonth = agency.kind === "government" ? 3 : 1;
   const late = rng.chance(0.08);
   const month = late ? rng.int(deadlineMonth + 1, Math.min(12, deadlineMonth + 3)) : rng.int(1, deadlineMonth);
-  const day = rng.int(month === 2 ? 1 : 5, month === 2 ? 28 : 31);
+  const day = rng.int(month === 2 ? 1 : 5, new Date(Date.UTC(year + 1, month, 0)).getUTCDate());
   return `${year + 1}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
