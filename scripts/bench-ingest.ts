@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { type DbHandle, openDatabase } from "@/db/client";
 import { collectSources } from "@/lib/ingest/collect-sources";
-import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
 import type { Shape } from "@/lib/report/generate";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
@@ -44,7 +44,9 @@ async function measure(label: string, open: () => Promise<DbHandle>) {
     await seedRegions(handle.db);
     peakRss = process.memoryUsage().rss;
     const started = performance.now();
-    const { counts } = await ingestBatch(handle.db, collectSources([dir], resolveLimits()));
+    const { counts } = await ingestBatch(handle.db, collectSources([dir], resolveLimits()), {
+      concurrency: defaultConcurrency(handle.kind),
+    });
     const seconds = (performance.now() - started) / 1000;
     const total = counts.new + counts.updated + counts.unchanged + counts.rejected;
     console.log(

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { collectSources } from "@/lib/ingest/collect-sources";
 import { countSources } from "@/lib/ingest/count-sources";
-import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
 import { createProgress } from "./progress";
 import { EXIT, runCli } from "./run-cli";
@@ -48,6 +48,7 @@ await runCli(async () => {
     const progress = createProgress("导入", await countSources(positionals));
     const summary = await ingestBatch(handle.db, collectSources(positionals, limits), {
       metadata,
+      concurrency: defaultConcurrency(handle.kind),
       onResult: (r) => progress.tick(r.file),
     });
     progress.stop();

@@ -2,7 +2,7 @@ import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { ensureTestAccounts } from "@/lib/auth/bootstrap";
 import { collectSources, type SourceItem } from "@/lib/ingest/collect-sources";
-import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
@@ -41,7 +41,10 @@ await runCli(async () => {
     // Only the Playwright config sets this: the end-to-end tests sign in with these accounts.
     if (process.env.OGI_E2E_ADMIN_PASSWORD) await ensureTestAccounts(handle.db, process.env.OGI_E2E_ADMIN_PASSWORD);
     const progress = createProgress("加载示例", 4 + AGENCIES * 7);
-    const { counts, results } = await ingestBatch(handle.db, samples(), { onResult: (r) => progress.tick(r.file) });
+    const { counts, results } = await ingestBatch(handle.db, samples(), {
+      concurrency: defaultConcurrency(handle.kind),
+      onResult: (r) => progress.tick(r.file),
+    });
     progress.stop();
     for (const r of results) if (r.status === "rejected") console.log(`  未能导入 ${r.file}：${r.reason}`);
     console.log(

@@ -222,14 +222,29 @@ const isRaceLost = (state: string | undefined) => state === "23505" || state ===
 /** Data exceptions (22xxx) and constraint violations (23xxx) belong to the document; anything else is fatal. */
 const isDocumentFault = (state: string | undefined) => !!state && (state.startsWith("22") || state.startsWith("23"));
 
-/**
- * Parses one document and stores it with its report in one transaction. The original bytes are kept even when
- * parsing fails; the same bytes again are "unchanged"; new bytes for an agency-year already held become current.
- */
-export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestOutcome> {
-  await seedRegions(db);
+export type PreparedDocument = {
+  input: IngestInput;
+  digest: string;
+  parsed: ParsedReport | { code: string; reason: string };
+  /** Documents with the same key must be stored in batch order (same agency-year, or same bytes). */
+  orderKey: string;
+};
+
+/** The CPU half of an ingest: hash and parse, no database. */
+export async function prepareDocument(input: IngestInput): Promise<PreparedDocument> {
   const digest = hashBytes(input.bytes);
   const parsed = await parseForIngest(input);
+  const orderKey =
+    "issues" in parsed
+      ? `${normaliseAgencyName(parsed.agency!)}|${parsed.region?.code ?? ""}|${parsed.year}`
+      : `sha:${digest}`;
+  return { input, digest, parsed, orderKey };
+}
+
+/** The database half: one transaction per document; the original bytes are kept even when parsing failed. */
+export async function storePreparedDocument(db: Db, prepared: PreparedDocument): Promise<IngestOutcome> {
+  const { input, digest, parsed } = prepared;
+  await seedRegions(db);
   if (!("issues" in parsed)) {
     await storeDocument(db, input, digest, {
       status: "rejected",
@@ -257,4 +272,12 @@ export async function ingestDocument(db: Db, input: IngestInput): Promise<Ingest
       return { status: "rejected", code: "STORE_FAILED", reason };
     }
   }
+}
+
+/**
+ * Parses one document and stores it with its report in one transaction. The original bytes are kept even when
+ * parsing fails; the same bytes again are "unchanged"; new bytes for an agency-year already held become current.
+ */
+export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestOutcome> {
+  return storePreparedDocument(db, await prepareDocument(input));
 }

@@ -482,6 +482,34 @@ async function agencyNames(db: Db, filter: DashboardFilter, scope: Scope, year?:
   return new Map(rows.map((r) => [String(r.id), r.name]));
 }
 
+/** The chart's data straight from the database (no cache); `getChartTable` is the cached entry point. */
+export async function buildChartTable(
+  db: Db,
+  chart: ChartId,
+  filter: DashboardFilter,
+  scope: Scope,
+  params: ChartParams = {},
+  rowsKind: "view" | "detail" = "view",
+) {
+  if (rowsKind === "detail" && chart !== "detail") {
+    const view = await builders[chart](db, filter, scope, params, false);
+    const ids = view.metrics.filter((id) => getMetric(id).source === "cells");
+    const list = await listReportRows(db, filter, scope, {
+      metricIds: ids,
+      year: chart === "children" ? (view.params?.year ?? params.year) : params.year,
+      group: params.group,
+      limit: DETAIL_LIMIT_EXPORT,
+    });
+    return {
+      ...view,
+      ...reportRowsTable(list.rows, ids),
+      truncated: list.truncated,
+      notes: ["明细：图表所依据的每一份机关年度报告（当前版本）。", ...view.notes],
+    };
+  }
+  return builders[chart](db, filter, scope, params, rowsKind === "detail");
+}
+
 /** The chart's table; `rows: "detail"` returns every agency-year report behind the chart instead. */
 export async function getChartTable(
   db: Db,
@@ -492,25 +520,9 @@ export async function getChartTable(
   rowsKind: "view" | "detail" = "view",
 ): Promise<ChartTable> {
   const key = JSON.stringify([chart, filter, scope, params, rowsKind]);
-  const { value, version } = await cachedByVersion(db, key, async () => {
-    if (rowsKind === "detail" && chart !== "detail") {
-      const view = await builders[chart](db, filter, scope, params, false);
-      const ids = view.metrics.filter((id) => getMetric(id).source === "cells");
-      const list = await listReportRows(db, filter, scope, {
-        metricIds: ids,
-        year: chart === "children" ? (view.params?.year ?? params.year) : params.year,
-        group: params.group,
-        limit: DETAIL_LIMIT_EXPORT,
-      });
-      return {
-        ...view,
-        ...reportRowsTable(list.rows, ids),
-        truncated: list.truncated,
-        notes: ["明细：图表所依据的每一份机关年度报告（当前版本）。", ...view.notes],
-      };
-    }
-    return builders[chart](db, filter, scope, params, rowsKind === "detail");
-  });
+  const { value, version } = await cachedByVersion(db, key, () =>
+    buildChartTable(db, chart, filter, scope, params, rowsKind),
+  );
   return {
     chart,
     title: CHART_TITLES[chart],

@@ -1,0 +1,161 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase } from "@/db/client";
+import { ensureTestAccounts } from "@/lib/auth/bootstrap";
+import { selectRows } from "@/lib/db/rows";
+import { CHART_IDS, type ChartId } from "@/lib/queries/chart-catalog";
+import { buildChartTable } from "@/lib/queries/charts";
+import type { GeneratedReport } from "@/lib/report/generate";
+import { insertReportsDirect } from "@/lib/sample/insert-direct";
+import { planReports } from "@/lib/sample/plan-corpus";
+import { seedRegions } from "@/lib/setup/seed-regions";
+import { findFreePort, startThrowawayPostgres } from "./support/throwaway-postgres";
+
+/**
+ * Dashboard endpoints against a large synthetic dataset on real PostgreSQL: p50/p95 cold (first request after the
+ * server starts, empty caches) and warm, and the ratio to the bare query function behind each chart.
+ */
+const { values } = parseArgs({
+  options: { agencies: { type: "string", default: "20000" }, runs: { type: "string", default: "15" } },
+});
+const agencies = Number(values.agencies);
+const runs = Number(values.runs);
+const PASSWORD = `bench-${Date.now()}`;
+
+const pg = process.env.DATABASE_URL ? null : await startThrowawayPostgres({ shared_buffers: "1GB", work_mem: "64MB" });
+const adminUrl = process.env.DATABASE_URL ?? pg!.adminUrl;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe("drop database if exists ogi_bench_api with (force)");
+await admin.unsafe("create database ogi_bench_api");
+const url = new URL(adminUrl);
+url.pathname = "/ogi_bench_api";
+const handle = await openDatabase({ url: url.toString() });
+await seedRegions(handle.db);
+
+console.log(`写入 ${agencies} 个机关 × 2019–2025 年的合成报告（--direct）…`);
+const t0 = performance.now();
+let batch: GeneratedReport[] = [];
+let total = 0;
+for (const { report } of planReports({ agencies, fromYear: 2019, toYear: 2025, seed: 7 })) {
+  batch.push(report);
+  if (batch.length === 1000) {
+    await insertReportsDirect(handle.db, batch);
+    total += batch.length;
+    batch = [];
+    if (total % 50_000 === 0) console.log(`  ${total} 份`);
+  }
+}
+await insertReportsDirect(handle.db, batch);
+total += batch.length;
+await handle.db.execute(sql`vacuum analyze`);
+console.log(`  共 ${total} 份，用时 ${((performance.now() - t0) / 1000).toFixed(0)} 秒`);
+await ensureTestAccounts(handle.db, PASSWORD);
+
+const [sampleRegion] = await selectRows<{ province: string; prefecture: string; county: string; agency: number }>(
+  handle.db,
+  sql`select province_code as province, prefecture_code as prefecture, county_code as county, agency_id as agency
+      from report_values where county_code is not null and prefecture_code is not null limit 1`,
+);
+
+if (!fs.existsSync(".next/BUILD_ID")) {
+  console.log("构建（next build）…");
+  await new Promise((resolve) => spawn("npx", ["next", "build"], { stdio: "inherit" }).on("close", resolve));
+}
+const port = await findFreePort();
+const base = `http://127.0.0.1:${port}`;
+let server: ChildProcess | null = null;
+async function startServer() {
+  server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    detached: true,
+  });
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+function stopServer() {
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+}
+process.once("exit", stopServer);
+
+async function signIn(): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: "e2e-admin@ogi.local", password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+type Target = { name: string; path: string; direct?: () => Promise<unknown> };
+const chart = (id: ChartId, search: string, label: string): Target => ({
+  name: `${label} ${id}`,
+  path: `/api/charts/${id}?${search}`,
+  direct: () => buildChartTable(handle.db, id, Object.fromEntries(new URLSearchParams(search)), "all", {}, "view"),
+});
+const targets: Target[] = [
+  { name: "总览页面 /", path: "/" },
+  ...CHART_IDS.filter((id) => id !== "detail" && id !== "agencies").map((id) => chart(id, "", "全国")),
+  { name: "下钻页面 省", path: `/?region=${sampleRegion.province}` },
+  chart("children", `region=${sampleRegion.province}`, "下钻 省"),
+  chart("children", `region=${sampleRegion.prefecture}`, "下钻 市"),
+  chart("agencies", `region=${sampleRegion.county}`, "下钻 县"),
+  { name: "机关页面", path: `/agencies/${sampleRegion.agency}` },
+];
+
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+async function time(fn: () => Promise<unknown>) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+await startServer();
+const cookie = await signIn();
+const get = (path: string) =>
+  fetch(`${base}${path}`, { headers: { cookie } }).then(async (r) => {
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    await r.arrayBuffer();
+  });
+console.log(`\n${total} 份报告；每个端点冷启动 1 次 + 预热后 ${runs} 次（ms）`);
+console.log("| 端点 | 冷 | 热 p50 | 热 p95 | 直接查询 p50 | HTTP/直接 |");
+console.log("|---|---|---|---|---|---|");
+for (const target of targets) {
+  const cold = await time(() => get(target.path));
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) warm.push(await time(() => get(target.path)));
+  let direct = "";
+  let ratio = "";
+  if (target.direct) {
+    const d: number[] = [];
+    for (let i = 0; i < Math.min(5, runs); i++) d.push(await time(target.direct));
+    direct = percentile(d, 0.5).toFixed(1);
+    ratio = (percentile(warm, 0.5) / percentile(d, 0.5)).toFixed(2);
+  }
+  console.log(
+    `| ${target.name} | ${cold.toFixed(0)} | ${percentile(warm, 0.5).toFixed(1)} | ${percentile(warm, 0.95).toFixed(1)} | ${direct} | ${ratio} |`,
+  );
+}
+stopServer();
+await handle.close();
+await admin.unsafe("drop database ogi_bench_api with (force)");
+await admin.end();
+pg?.stop();
+process.exit(0);
