@@ -99,7 +99,8 @@ export async function insertReportsDirect(db: Db, batch: GeneratedReport[]): Pro
         ...collectCellValues(r),
       } as typeof reportValues.$inferInsert;
     });
-    if (values.length) await tx.insert(reportValues).values(values);
+    // ~230 parameters a row: stay under PostgreSQL's 65,535 bind parameters per statement.
+    for (let i = 0; i < values.length; i += 200) await tx.insert(reportValues).values(values.slice(i, i + 200));
     await bumpDatasetVersion(tx as unknown as Db);
   });
 }
