@@ -5,6 +5,30 @@ import { useDashboardFilter } from "./use-dashboard-filter";
 
 export type RegionOption = { code: string; name: string };
 
+function YearSelect(props: {
+  label: string;
+  value: number | null;
+  years: number[];
+  onChange: (y: number | null) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        value={props.value ?? ""}
+        onChange={(e) => props.onChange(e.target.value ? Number(e.target.value) : null)}
+      >
+        <option value="">不限</option>
+        {props.years.map((y) => (
+          <option key={y} value={y}>
+            {y}年
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Region, years, agency kind and layout; they live in the URL so every chart and export sees the same scope. */
 export function FilterBar({ regions, years }: { regions: RegionOption[]; years: number[] }) {
   const [filter, setFilter] = useDashboardFilter();
@@ -21,34 +45,8 @@ export function FilterBar({ regions, years }: { regions: RegionOption[]; years: 
           ))}
         </select>
       </label>
-      <label>
-        起始年度
-        <select
-          value={filter.from ?? ""}
-          onChange={(e) => setFilter({ from: e.target.value ? Number(e.target.value) : null })}
-        >
-          <option value="">不限</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}年
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        截止年度
-        <select
-          value={filter.to ?? ""}
-          onChange={(e) => setFilter({ to: e.target.value ? Number(e.target.value) : null })}
-        >
-          <option value="">不限</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}年
-            </option>
-          ))}
-        </select>
-      </label>
+      <YearSelect label="起始年度" value={filter.from} years={years} onChange={(from) => setFilter({ from })} />
+      <YearSelect label="截止年度" value={filter.to} years={years} onChange={(to) => setFilter({ to })} />
       <label>
         机关类型
         <select
