@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgencyTrend } from "@/components/agency-trend";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { DeleteReportButton } from "@/components/delete-report-button";
 import { ReportTables } from "@/components/report-tables";
 import { requireSession } from "@/lib/auth/session";
 import { AGENCY_KIND_NAMES } from "@/lib/filters/dashboard-filter";
@@ -200,6 +201,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
                   <th className="num">问题条数</th>
                   <th>原始文件</th>
                   <th>SHA-256</th>
+                  {user.role === "admin" ? <th>操作</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -219,6 +221,11 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
                     <td>
                       <code title={v.sha256}>{v.sha256.slice(0, 12)}…</code>
                     </td>
+                    {user.role === "admin" ? (
+                      <td>
+                        <DeleteReportButton reportId={v.reportId} label={`${agency.name} ${v.year}年度报告`} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
