@@ -1,4 +1,6 @@
 import { CELLS } from "@/db/cells";
+import type { reportValues } from "@/db/schema";
+import { findRegionByCode } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
 
 function readPath(report: ParsedReport, path: string): unknown {
@@ -18,4 +20,36 @@ export function collectCellValues(report: ParsedReport): Record<string, number |
     values[cell.column] = typeof value === "number" && Number.isFinite(value) ? value : null;
   }
   return values;
+}
+
+/** Province, prefecture and county of a region code, denormalised so aggregates never walk the region tree. */
+function deriveRegionLevels(code: string | null) {
+  const levels = {
+    provinceCode: null as string | null,
+    prefectureCode: null as string | null,
+    countyCode: null as string | null,
+  };
+  for (let r = code ? findRegionByCode(code) : null; r; r = r.parentCode ? findRegionByCode(r.parentCode) : null) {
+    if (r.level === 1) levels.provinceCode = r.code;
+    else if (r.level === 2) levels.prefectureCode = r.code;
+    else levels.countyCode = r.code;
+  }
+  return levels;
+}
+
+/** The `report_values` row of one current report. */
+export function buildReportValuesRow(
+  reportId: number,
+  agency: { id: number; kind: string },
+  report: ParsedReport,
+): typeof reportValues.$inferInsert {
+  return {
+    reportId,
+    agencyId: agency.id,
+    year: report.year!,
+    layout: report.format,
+    agencyKind: agency.kind,
+    ...deriveRegionLevels(report.region?.code ?? null),
+    ...collectCellValues(report),
+  } as typeof reportValues.$inferInsert;
 }

@@ -3,13 +3,13 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reportIssues, reports, reportValues, sourceDocuments } from "@/db/schema";
-import { classifyAgencyKind, findRegionByCode, normaliseAgencyName } from "@/lib/regions";
+import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
 import { ReportParseError } from "@/lib/report/errors";
 import { parseReport } from "@/lib/report/parse-report";
 import type { ParsedReport } from "@/lib/report/schema";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { bumpDatasetVersion } from "./bump-dataset-version";
-import { collectCellValues } from "./cell-values";
+import { buildReportValuesRow } from "./cell-values";
 import { computeDeadline } from "./deadline";
 import { applyMetadata, type DocumentMetadata } from "./metadata";
 
@@ -34,22 +34,6 @@ const ARITHMETIC_CODES = /MISMATCH|SUM_|_SUM|TOTAL|IDENTITY|BALANCE/;
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-function regionLevels(code: string | null) {
-  const levels = {
-    provinceCode: null as string | null,
-    prefectureCode: null as string | null,
-    countyCode: null as string | null,
-  };
-  let region = code ? findRegionByCode(code) : null;
-  while (region) {
-    if (region.level === 1) levels.provinceCode = region.code;
-    else if (region.level === 2) levels.prefectureCode = region.code;
-    else levels.countyCode = region.code;
-    region = region.parentCode ? findRegionByCode(region.parentCode) : null;
-  }
-  return levels;
 }
 
 /** Parses bytes into a report, or a Chinese rejection reason; never throws. */
@@ -158,15 +142,7 @@ export async function writeReportDetails(
     await tx.delete(reportValues).where(eq(reportValues.reportId, reportId));
     await tx.delete(reportIssues).where(eq(reportIssues.reportId, reportId));
   }
-  await tx.insert(reportValues).values({
-    reportId,
-    agencyId: agency.id,
-    year: report.year!,
-    layout: report.format,
-    agencyKind: agency.kind,
-    ...regionLevels(report.region?.code ?? null),
-    ...collectCellValues(report),
-  } as typeof reportValues.$inferInsert);
+  await tx.insert(reportValues).values(buildReportValuesRow(reportId, agency, report));
   if (report.issues.length > 0) {
     await tx.insert(reportIssues).values(
       report.issues.map((issue) => ({

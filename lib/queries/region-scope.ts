@@ -51,11 +51,6 @@ export function buildFilterCondition(filter: DashboardFilter, scope: Scope, opti
   return sql.join(parts, sql` and `);
 }
 
-/** @deprecated kept for the first chart; use buildFilterCondition(filter, scope). */
-export function buildScopeCondition(filter: DashboardFilter, scope: Scope = "all"): SQL {
-  return buildFilterCondition(filter, scope);
-}
-
 export type ChildGrouping = { kind: "region"; expr: SQL } | { kind: "agency"; expr: SQL };
 
 /**

@@ -4,25 +4,11 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
 import { bumpDatasetVersion } from "@/lib/ingest/bump-dataset-version";
-import { collectCellValues } from "@/lib/ingest/cell-values";
+import { buildReportValuesRow } from "@/lib/ingest/cell-values";
 import { computeDeadline } from "@/lib/ingest/deadline";
 import { PARSER_VERSION } from "@/lib/ingest/ingest-document";
-import { classifyAgencyKind, findRegionByCode, normaliseAgencyName } from "@/lib/regions";
+import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
 import type { GeneratedReport } from "@/lib/report/generate";
-
-function levelsOf(code: string) {
-  const out = {
-    provinceCode: null as string | null,
-    prefectureCode: null as string | null,
-    countyCode: null as string | null,
-  };
-  for (let r = findRegionByCode(code); r; r = r.parentCode ? findRegionByCode(r.parentCode) : null) {
-    if (r.level === 1) out.provinceCode = r.code;
-    else if (r.level === 2) out.prefectureCode = r.code;
-    else out.countyCode = r.code;
-  }
-  return out;
-}
 
 /**
  * Benchmark datasets: writes ground-truth reports straight into the tables in multi-row batches, skipping rendering
@@ -89,15 +75,7 @@ export async function insertReportsDirect(db: Db, batch: GeneratedReport[]): Pro
     const byKey = new Map(batch.map((r, i) => [`${reportRows[i].agencyId}|${r.year}`, r]));
     const values = inserted.map((row) => {
       const r = byKey.get(`${row.agencyId}|${row.year}`)!;
-      return {
-        reportId: row.id,
-        agencyId: row.agencyId,
-        year: row.year,
-        layout: r.format,
-        agencyKind: classifyAgencyKind(r.agency),
-        ...levelsOf(r.region.code),
-        ...collectCellValues(r),
-      } as typeof reportValues.$inferInsert;
+      return buildReportValuesRow(row.id, { id: row.agencyId, kind: classifyAgencyKind(r.agency) }, r);
     });
     // ~230 parameters a row: stay under PostgreSQL's 65,535 bind parameters per statement.
     for (let i = 0; i < values.length; i += 200) await tx.insert(reportValues).values(values.slice(i, i + 200));
