@@ -561,7 +561,9 @@ function readApplications(
 ): Partial<Record<ApplicationRowKey, Cells>> {
   const withSubtotal =
     /小计/.test(headerText) ||
-    (records.length > 0 && records.filter((r) => r.grid && r.cells.length === 8).length > records.length / 2);
+    // An eighth cell that is always empty is a trailing separator (tab-copied tables), not a 小计 column.
+    (records.length > 0 &&
+      records.filter((r) => r.grid && r.cells.length === 8 && r.cells[7].trim() !== "").length > records.length / 2);
   const { columns, specs } = applicantSpecs(withSubtotal);
   const accept = rowAccept(columns);
   const template = columnTemplate(records, columns.length) ?? headerTemplate(records, columns.length, B_HEADER_WORDS);

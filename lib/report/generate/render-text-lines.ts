@@ -25,7 +25,7 @@ export function flattenDocument(
   doc: ReportDocument,
   rng: Rng,
   expected: ExpectedParse,
-  opts: { wrapChance: number; cutChance: number },
+  opts: { wrapChance: number; cutChance: number; tabbed?: boolean; trailingTab?: boolean },
 ): string[] {
   const lines: string[] = [];
   let wrapped = false;
@@ -34,7 +34,13 @@ export function flattenDocument(
   for (const block of doc.blocks) {
     if (block.kind === "meta") lines.push(formatDateLine(rng, doc, source));
     else if (block.kind !== "table") lines.push(block.text);
-    else {
+    else if (opts.tabbed) {
+      // A table copied out of a browser or a spreadsheet: a row per line, its cells separated by tabs.
+      for (const row of block.table.rows) {
+        const cells = row.cells.map((cell) => cell.text.replace(/\n/g, ""));
+        lines.push(cells.join("\t") + (opts.trailingTab ? "\t" : ""));
+      }
+    } else {
       for (const row of block.table.rows) {
         for (const cell of row.cells) {
           const out = flattenCell(rng, cell, opts.wrapChance, opts.cutChance);
@@ -56,7 +62,13 @@ export function renderTextLines(report: GeneratedReport, rng: Rng, opts: RenderO
   // With blank lines between cells a blank cell is indistinguishable from the separator, so none is printed blank.
   const { document, expected } = layOut(report, rng, opts, { ...FULL_CAPABILITIES, blankCells: !doubleSpaced });
   const m = opts.messiness;
-  const body = flattenDocument(document, rng, expected, { wrapChance: 0.25 * m, cutChance: 0.15 * m });
+  const tabbed = rng.chance(0.25);
+  const body = flattenDocument(document, rng, expected, {
+    wrapChance: 0.25 * m,
+    cutChance: 0.15 * m,
+    tabbed,
+    trailingTab: tabbed && rng.chance(0.5),
+  });
   const head = rng.chance(0.5) ? [`• ${document.title}`, ""] : [];
   const tail = rng.chance(0.6)
     ? ["来源:", "扫一扫在手机打开当前页", "返回顶部 打印本页 关闭本页"]

@@ -197,6 +197,10 @@ export function linesToItems(
     if (i + 1 < lines.length && lines[i + 1].trim()) adjacent++;
   }
   const doubleSpaced = nonEmpty > 4 && adjacent / nonEmpty < 0.15;
+  // Some copies end every tab-separated row with a tab; then the last tab closes the row, not an empty cell.
+  const tabRows = lines.filter((l) => l.split("\t").length >= 3);
+  const trailingTab =
+    tabRows.length >= 3 && tabRows.filter((l) => /\t[ \u00a0]*$/.test(l)).length >= tabRows.length * 0.9;
   let emptyRun = 0;
   let previousLine = "";
   let blankAfter = -1;
@@ -206,9 +210,9 @@ export function linesToItems(
     for (let j = 0; j < n; j++) tokens.push({ t: "num", s: "" });
   };
   for (let li = 0; li < lines.length; li++) {
-    const line = lines[li];
+    const line = trailingTab ? lines[li].replace(/\t[ \u00a0]*$/, "") : lines[li];
     deadline.check();
-    if (!line.trim()) {
+    if (!line.trim() && line.split("\t").length < 3) {
       emptyRun++;
       continue;
     }
