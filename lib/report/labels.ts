@@ -91,7 +91,10 @@ export function matchLabel<K extends string>(
   return { ...best, runnerUp };
 }
 
-const rankCache = new WeakMap<readonly RankCandidate<string>[], Map<string, { key: string; score: number }[]>>();
+type Scored = { key: string; score: number }[];
+type RankCache = { byLabel: Map<string, Scored>; byNorm: Map<string, Scored> };
+const rankCache = new WeakMap<readonly RankCandidate<string>[], RankCache>();
+const RANK_CACHE_SIZE = 5000;
 
 /** All keys whose score clears the threshold, best first (memoised per candidate list and label). */
 export function rankLabel<K extends string>(
@@ -101,24 +104,33 @@ export function rankLabel<K extends string>(
 ): { key: K; score: number }[] {
   let cache = rankCache.get(candidates);
   if (!cache) {
-    cache = new Map();
+    cache = { byLabel: new Map(), byNorm: new Map() };
     rankCache.set(candidates, cache);
   }
   const tail = label.length > 400 ? label.slice(-400) : label;
-  let scored = cache.get(tail) as { key: K; score: number }[] | undefined;
+  let scored = cache.byLabel.get(tail);
   if (!scored) {
-    const norm = normaliseLabel(tail);
-    scored = [];
-    if (norm) {
-      for (const c of candidates) {
-        let s = 0;
-        for (const canon of c.canonical) s = Math.max(s, scoreSuffix(norm, canon));
-        if (s > 0) scored.push({ key: c.key, score: s });
+    // Scores depend only on the last MAX_LABEL_TAIL normalised characters: labels that differ before them
+    // (running text before a row) share one entry.
+    const key = normaliseLabel(tail).slice(-MAX_LABEL_TAIL);
+    scored = cache.byNorm.get(key);
+    if (!scored) {
+      scored = [];
+      if (key) {
+        for (const c of candidates) {
+          let s = 0;
+          for (const canon of c.canonical) s = Math.max(s, scoreSuffix(key, canon));
+          if (s > 0) scored.push({ key: c.key, score: s });
+        }
+        scored.sort((x, y) => y.score - x.score);
       }
-      scored.sort((x, y) => y.score - x.score);
+      if (cache.byNorm.size >= RANK_CACHE_SIZE) cache.byNorm.clear();
+      cache.byNorm.set(key, scored);
     }
-    if (cache.size > 5000) cache.clear();
-    cache.set(tail, scored);
+    if (cache.byLabel.size >= RANK_CACHE_SIZE) cache.byLabel.clear();
+    cache.byLabel.set(tail, scored);
   }
-  return scored.filter((x) => x.score >= threshold);
+  const out: { key: K; score: number }[] = [];
+  for (const x of scored) if (x.score >= threshold) out.push(x as { key: K; score: number });
+  return out;
 }

@@ -550,6 +550,8 @@ function resolveAcrossRows(
 }
 
 const SUB_ROWS_2021: BKey[] = ["otherNoCorrection", "otherUnpaidFee", "otherOther"];
+// One array per layout: rankLabel memoises per candidate list identity.
+const APPLICATION_CANDIDATES_2019 = APPLICATION_CANDIDATES.filter((c) => !SUB_ROWS_2021.includes(c.key));
 
 function readApplications(
   records: RowRecord[],
@@ -568,8 +570,7 @@ function readApplications(
   const accept = rowAccept(columns);
   const template = columnTemplate(records, columns.length) ?? headerTemplate(records, columns.length, B_HEADER_WORDS);
   const rows = new Map<ApplicationRowKey, BRow>();
-  const candidates =
-    layout === "2019" ? APPLICATION_CANDIDATES.filter((c) => !SUB_ROWS_2021.includes(c.key)) : APPLICATION_CANDIDATES;
+  const candidates = layout === "2019" ? APPLICATION_CANDIDATES_2019 : APPLICATION_CANDIDATES;
   const subtotals: { label: string; res: Resolved }[] = [];
   let lastIndex = -1;
   for (const rec of records) {
