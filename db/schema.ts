@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   customType,
   date,
@@ -18,6 +19,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { CELLS } from "./cells";
+import { ROLLUP_METRICS } from "./rollup-columns";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -141,6 +143,51 @@ export const reportValues = pgTable(
     index("report_values_prefecture_idx").on(t.prefectureCode, t.year),
     index("report_values_county_idx").on(t.countyCode, t.year),
     index("report_values_agency_idx").on(t.agencyId, t.year),
+    // One rollup group's reports (lib/rollups/refresh-rollups.ts recomputes groups by this key).
+    index("report_values_group_idx").on(
+      sql`coalesce(${t.countyCode}, ${t.prefectureCode}, ${t.provinceCode}, '')`,
+      t.year,
+      t.agencyKind,
+    ),
+  ],
+);
+
+const rollupMetricColumns = Object.fromEntries(
+  ROLLUP_METRICS.flatMap((m) => {
+    const sum = (name: string) => (m.money ? numeric(name) : bigint(name, { mode: "number" }));
+    return [[m.num, sum(m.num)], ...(m.den ? [[m.den, sum(m.den)]] : []), [m.n, integer(m.n).notNull()]];
+  }),
+);
+
+/**
+ * Dashboard rollup: per (year, agency kind, the agency's own region, layout) the current reports' quality counts and
+ * every cell metric's Σ numerator, Σ denominator and n, so aggregates above agency level equal the `report_values`
+ * query exactly (see docs/schema-decision.md). Maintained by lib/rollups/refresh-rollups.ts.
+ */
+export const reportRollups = pgTable(
+  "report_rollups",
+  {
+    year: smallint("year").notNull(),
+    agencyKind: varchar("agency_kind", { length: 16 }).notNull(),
+    /** coalesce(county, prefecture, province, ''): the agency's own region. */
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    layout: varchar("layout", { length: 4 }),
+    provinceCode: varchar("province_code", { length: 6 }),
+    prefectureCode: varchar("prefecture_code", { length: 6 }),
+    countyCode: varchar("county_code", { length: 6 }),
+    reports: integer("reports").notNull(),
+    timed: integer("timed").notNull(),
+    onTime: integer("on_time").notNull(),
+    checksPassed: integer("checks_passed").notNull(),
+    issues: bigint("issues", { mode: "number" }).notNull(),
+    /** Reports whose agency has no current report the next year (the next year's 缺报 count). */
+    leavers: integer("leavers").notNull(),
+    ...rollupMetricColumns,
+  },
+  (t) => [
+    unique("report_rollups_key_uq").on(t.year, t.agencyKind, t.regionCode, t.layout).nullsNotDistinct(),
+    index("report_rollups_province_idx").on(t.provinceCode, t.year),
+    index("report_rollups_prefecture_idx").on(t.prefectureCode, t.year),
   ],
 );
 

@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reports } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";
+import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
 import { writeReportDetails } from "./ingest-document";
 
@@ -46,6 +47,7 @@ export async function deleteReport(db: Db, reportId: number): Promise<DeletedRep
       }
     }
     await bumpDatasetVersion(tx as unknown as Db);
+    if (row.isCurrent) await refreshRollups(tx as unknown as Db, [{ agencyId: row.agencyId, year: row.year }]);
     return { reportId, agencyId: row.agencyId, agency: agency.name, year: row.year, promotedId };
   });
 }

@@ -7,6 +7,7 @@ import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
 import { ReportParseError } from "@/lib/report/errors";
 import { parseReport } from "@/lib/report/parse-report";
 import type { ParsedReport } from "@/lib/report/schema";
+import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { bumpDatasetVersion } from "./bump-dataset-version";
 import { buildReportValuesRow } from "./cell-values";
@@ -183,6 +184,7 @@ async function storeParsed(db: Db, input: IngestInput, digest: string, report: P
     }
     const reportId = await insertReportVersion(tx as unknown as Tx, report, agency, documentId);
     await bumpDatasetVersion(tx as unknown as Tx);
+    await refreshRollups(tx as unknown as Tx, [{ agencyId: agency.id, year: report.year! }]);
     return { status: current ? "updated" : "new", reportId, ...base };
   });
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";
+import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
 import { ingestDocument, PARSER_VERSION, parseForIngest, writeReportDetails } from "./ingest-document";
 
@@ -99,6 +100,9 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
       await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, existing.id));
       await tx.delete(reportValues).where(eq(reportValues.reportId, existing.id));
       await bumpDatasetVersion(tx as unknown as Db);
+      if (existing.isCurrent) {
+        await refreshRollups(tx as unknown as Db, [{ agencyId: existing.agencyId, year: before.year! }]);
+      }
     });
     await ingestDocument(db, input);
     return { status: "moved", documentId, file, changes };
@@ -121,6 +125,10 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
         kind: existing.kind,
       });
     }
+    // Dates and issue counts change the quality figures and cells the sums: caches and rollups follow.
+    await bumpDatasetVersion(tx as unknown as Db);
+    if (existing.isCurrent)
+      await refreshRollups(tx as unknown as Db, [{ agencyId: existing.agencyId, year: parsed.year! }]);
   });
   return { status: "changed", documentId, file, changes };
 }

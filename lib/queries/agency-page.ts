@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { CELLS } from "@/db/cells";
 import { type Db, getDb } from "@/db/client";
 import { agencies, reportIssues, reports, sourceDocuments } from "@/db/schema";
 import { aggregateCellMetric, type CellMetric, daysLate, METRICS, type ReportCells } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
+import { cachedByVersion } from "./dataset-cache";
 import { isRegionInScope, type Scope } from "./region-scope";
 
 export type AgencyReportVersion = {
@@ -81,7 +82,8 @@ export async function getAgencyPage(db: Db, agencyId: number, scope: Scope): Pro
       deadline: reports.deadline,
       checksPassed: reports.checksPassed,
       issueCount: reports.issueCount,
-      parsed: reports.parsed,
+      // Only current versions show their tables: superseded versions' JSON is not read at all.
+      parsed: sql<unknown>`case when ${reports.isCurrent} then ${reports.parsed} end`.mapWith(reports.parsed),
       documentId: sourceDocuments.id,
       fileName: sourceDocuments.fileName,
       mediaType: sourceDocuments.mediaType,
@@ -148,8 +150,11 @@ export async function getAgencyPage(db: Db, agencyId: number, scope: Scope): Pro
   };
 }
 
+/** The page's data, memoised under the dataset version like the charts (the page and its metadata share one load). */
 export async function loadAgencyPage(agencyId: number, scope: Scope): Promise<AgencyPage | null> {
-  return getAgencyPage(await getDb(), agencyId, scope);
+  const db = await getDb();
+  const key = JSON.stringify(["agency-page", agencyId, scope]);
+  return (await cachedByVersion(db, key, () => getAgencyPage(db, agencyId, scope))).value;
 }
 
 export type SourceDocument = {

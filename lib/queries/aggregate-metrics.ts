@@ -2,7 +2,8 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { cellColumn } from "@/db/cells";
 import type { Db } from "@/db/client";
-import { reports, reportValues } from "@/db/schema";
+import { ROLLUP_BY_METRIC } from "@/db/rollup-columns";
+import { reportRollups, reports, reportValues } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import {
@@ -14,9 +15,11 @@ import {
   type MetricValue,
   type QualitySums,
 } from "@/lib/metrics";
-import { buildFilterCondition, childGrouping, type Scope } from "./region-scope";
+import { buildExactCellSum } from "@/lib/rollups/rollup-sql";
+import { buildFilterCondition, childGrouping, type FactSource, type Scope } from "./region-scope";
 
 const rv = reportValues;
+const rr = reportRollups;
 
 export type GroupBy = "total" | "year" | "child" | "childYear" | "agency" | "agencyYear";
 
@@ -45,36 +48,60 @@ export function buildCellSum(paths: readonly string[]): SQL {
 }
 
 /** The layouts and years that have the metric; reports without a layout count when they print the cells. */
-export function buildEligibility(metric: CellMetric): SQL {
+export function buildEligibility(metric: CellMetric, src: FactSource = rv): SQL {
   const parts: SQL[] = [
-    sql`(${rv.layout} is null or ${rv.layout} in (${sql.join(
+    sql`(${src.layout} is null or ${src.layout} in (${sql.join(
       metric.layouts.map((l) => sql`${l}`),
       sql`, `,
     )}))`,
   ];
-  if (metric.years?.from !== undefined) parts.push(sql`${rv.year} >= ${metric.years.from}`);
-  if (metric.years?.to !== undefined) parts.push(sql`${rv.year} <= ${metric.years.to}`);
+  if (metric.years?.from !== undefined) parts.push(sql`${src.year} >= ${metric.years.from}`);
+  if (metric.years?.to !== undefined) parts.push(sql`${src.year} <= ${metric.years.to}`);
   return sql.join(parts, sql` and `);
 }
 
+// Sums in exact arithmetic (int8/numeric), converted once at the end: the rollup path returns the same doubles.
 function cellAggregates(metric: CellMetric, i: number): SQL {
-  const num = buildCellSum(metric.numerator);
+  const num = buildExactCellSum(metric.numerator);
   const eligible = buildEligibility(metric);
   if (!metric.denominator) {
     return sql`sum(${num}) filter (where ${eligible})::float8 as ${sql.identifier(`m${i}_num`)},
       count(${num}) filter (where ${eligible})::int as ${sql.identifier(`m${i}_n`)}`;
   }
-  const den = buildCellSum(metric.denominator);
+  const den = buildExactCellSum(metric.denominator);
   const both = sql`${eligible} and ${num} is not null and ${den} is not null`;
   return sql`sum(${num}) filter (where ${both})::float8 as ${sql.identifier(`m${i}_num`)},
     sum(${den}) filter (where ${both})::float8 as ${sql.identifier(`m${i}_den`)},
     count(*) filter (where ${both})::int as ${sql.identifier(`m${i}_n`)}`;
 }
 
-function groupColumns(groupBy: GroupBy, filter: DashboardFilter): { select: SQL; keys: SQL[] } {
-  const child = childGrouping(filter.region).expr;
+/** The same aggregates from the rollup's precomputed per-group parts; eligibility depends only on the group key. */
+function rollupCellAggregates(metric: CellMetric, i: number): SQL {
+  const cols = ROLLUP_BY_METRIC.get(metric.id);
+  if (!cols) throw new Error(`No rollup columns for metric ${metric.id}`);
+  const eligible = buildEligibility(metric, rr);
+  const col = (name: string) => sql`${rr}.${sql.identifier(name)}`;
+  const parts = [
+    sql`sum(${col(cols.num)}) filter (where ${eligible})::float8 as ${sql.identifier(`m${i}_num`)}`,
+    sql`coalesce(sum(${col(cols.n)}) filter (where ${eligible}), 0)::int as ${sql.identifier(`m${i}_n`)}`,
+  ];
+  if (cols.den) {
+    parts.push(sql`sum(${col(cols.den)}) filter (where ${eligible})::float8 as ${sql.identifier(`m${i}_den`)}`);
+  }
+  return sql.join(parts, sql`, `);
+}
+
+/** Whether the rollup carries the grouping: everything above agency level (filters are all on its key). */
+export function servedByRollup(groupBy: GroupBy, filter: DashboardFilter): boolean {
+  if (groupBy === "agency" || groupBy === "agencyYear") return false;
+  if (groupBy === "child" || groupBy === "childYear") return childGrouping(filter.region).kind === "region";
+  return true;
+}
+
+function groupColumns(groupBy: GroupBy, filter: DashboardFilter, src: FactSource = rv): { select: SQL; keys: SQL[] } {
+  const child = childGrouping(filter.region, src).expr;
   const agency = sql`${rv.agencyId}::text`;
-  const year = sql`${rv.year}`;
+  const year = sql`${src.year}`;
   const none = sql`null::int`;
   const noGroup = sql`null::text`;
   const pick: Record<GroupBy, [SQL, SQL]> = {
@@ -98,16 +125,20 @@ async function aggregateCells(
   scope: Scope,
   metrics: CellMetric[],
   groupBy: GroupBy,
+  useRollup: boolean,
 ): Promise<Map<string, AggregateRow>> {
-  const { select, keys } = groupColumns(groupBy, filter);
+  const src = useRollup ? rr : rv;
+  const { select, keys } = groupColumns(groupBy, filter, src);
   const aggregates = sql.join(
-    [sql`count(*)::int as m_reports`, ...metrics.map((m, i) => cellAggregates(m, i))],
+    useRollup
+      ? [sql`coalesce(sum(${rr.reports}), 0)::int as m_reports`, ...metrics.map((m, i) => rollupCellAggregates(m, i))]
+      : [sql`count(*)::int as m_reports`, ...metrics.map((m, i) => cellAggregates(m, i))],
     sql`, `,
   );
   const groupClause = keys.length ? sql`group by ${sql.join(keys, sql`, `)}` : sql``;
   const rows = await selectRows<Record<string, unknown>>(
     db,
-    sql`select ${select}, ${aggregates} from ${rv} where ${buildFilterCondition(filter, scope)} ${groupClause}`,
+    sql`select ${select}, ${aggregates} from ${src} where ${buildFilterCondition(filter, scope, { source: src })} ${groupClause}`,
   );
   const out = new Map<string, AggregateRow>();
   for (const row of rows) {
@@ -135,12 +166,37 @@ export async function aggregateQuality(
   filter: DashboardFilter,
   scope: Scope,
   groupBy: GroupBy,
+  useRollup = servedByRollup(groupBy, filter),
 ): Promise<Map<string, { year: number | null; group: string | null; sums: QualitySums }>> {
-  const { select, keys } = groupColumns(groupBy, filter);
+  const src = useRollup ? rr : rv;
+  const { select, keys } = groupColumns(groupBy, filter, src);
   const groupClause = keys.length ? sql`group by ${sql.join(keys, sql`, `)}` : sql``;
-  const received = await selectRows<Record<string, unknown>>(
-    db,
-    sql`select ${select},
+  const nextYear = sql`(${src.year} + 1)`;
+  const missingFilter = buildFilterCondition(filter, scope, { yearExpr: nextYear, ignoreLayout: true, source: src });
+  const missingSelect = sql`select ${hasYear(groupBy) ? nextYear : sql`null::int`} as year,
+    ${groupColumnOnly(groupBy, filter, src)} as grp`;
+  const missingGroup = missingGroupClause(groupBy, filter, nextYear, src);
+  const [received, missingRows] = useRollup
+    ? await Promise.all([
+        selectRows<Record<string, unknown>>(
+          db,
+          sql`select ${select}, sum(${rr.reports})::int as received, sum(${rr.timed})::int as timed,
+                sum(${rr.onTime})::int as on_time, sum(${rr.checksPassed})::int as checks_passed,
+                sum(${rr.issues})::int as issues
+              from ${rr} where ${buildFilterCondition(filter, scope, { source: rr })} ${groupClause}`,
+        ),
+        selectRows<Record<string, unknown>>(
+          db,
+          sql`${missingSelect}, sum(${rr.leavers})::int as missing
+              from ${rr}
+              where ${missingFilter} and ${nextYear} <= (select max(${rr.year}) from ${rr})
+              ${missingGroup} having sum(${rr.leavers}) > 0`,
+        ),
+      ])
+    : await Promise.all([
+        selectRows<Record<string, unknown>>(
+          db,
+          sql`select ${select},
           count(*)::int as received,
           count(*) filter (where ${reports.publishedAt} is not null and ${reports.deadline} is not null)::int as timed,
           count(*) filter (where ${reports.publishedAt} <= ${reports.deadline})::int as on_time,
@@ -149,20 +205,18 @@ export async function aggregateQuality(
         from ${rv} join ${reports} on ${reports.id} = ${rv.reportId}
         where ${buildFilterCondition(filter, scope)}
         ${groupClause}`,
-  );
-  // Missing: reported in year-1, no current report in year. The year shown is year-1+1, grouped where it reported.
-  const nextYear = sql`(${rv.year} + 1)`;
-  const missingRows = await selectRows<Record<string, unknown>>(
-    db,
-    sql`select ${hasYear(groupBy) ? nextYear : sql`null::int`} as year,
-          ${groupColumnOnly(groupBy, filter)} as grp,
-          count(*)::int as missing
+        ),
+        // Missing: reported in year-1, no current report in year. Shown in year, grouped where it reported.
+        selectRows<Record<string, unknown>>(
+          db,
+          sql`${missingSelect}, count(*)::int as missing
         from ${rv}
-        where ${buildFilterCondition(filter, scope, { yearExpr: nextYear, ignoreLayout: true })}
+        where ${missingFilter}
           and ${nextYear} <= (select max(${rv.year}) from ${rv})
           and not exists (select 1 from ${rv} as nx where nx.agency_id = ${rv.agencyId} and nx.year = ${nextYear})
-        ${missingGroupClause(groupBy, filter, nextYear)}`,
-  );
+        ${missingGroup}`,
+        ),
+      ]);
   const out = new Map<string, { year: number | null; group: string | null; sums: QualitySums }>();
   const ensure = (year: number | null, group: string | null) => {
     const key = rowKey(year, group);
@@ -196,16 +250,16 @@ export async function aggregateQuality(
 
 const hasYear = (groupBy: GroupBy) => groupBy === "year" || groupBy === "childYear" || groupBy === "agencyYear";
 
-function groupColumnOnly(groupBy: GroupBy, filter: DashboardFilter): SQL {
-  if (groupBy === "child" || groupBy === "childYear") return childGrouping(filter.region).expr;
+function groupColumnOnly(groupBy: GroupBy, filter: DashboardFilter, src: FactSource): SQL {
+  if (groupBy === "child" || groupBy === "childYear") return childGrouping(filter.region, src).expr;
   if (groupBy === "agency" || groupBy === "agencyYear") return sql`${rv.agencyId}::text`;
   return sql`null::text`;
 }
 
-function missingGroupClause(groupBy: GroupBy, filter: DashboardFilter, nextYear: SQL): SQL {
+function missingGroupClause(groupBy: GroupBy, filter: DashboardFilter, nextYear: SQL, src: FactSource): SQL {
   const keys: SQL[] = [];
   if (hasYear(groupBy)) keys.push(nextYear);
-  if (groupBy !== "total" && groupBy !== "year") keys.push(groupColumnOnly(groupBy, filter));
+  if (groupBy !== "total" && groupBy !== "year") keys.push(groupColumnOnly(groupBy, filter, src));
   return keys.length ? sql`group by ${sql.join(keys, sql`, `)}` : sql``;
 }
 
@@ -217,14 +271,15 @@ export async function aggregateMetrics(
   db: Db,
   filter: DashboardFilter,
   scope: Scope,
-  options: { metricIds: readonly string[]; groupBy: GroupBy },
+  options: { metricIds: readonly string[]; groupBy: GroupBy; source?: "auto" | "base" },
 ): Promise<AggregateRow[]> {
   const defs = options.metricIds.map(getMetric);
   const cellMetrics = defs.filter((m): m is CellMetric => m.source === "cells");
   const qualityMetrics = defs.filter((m) => m.source === "quality");
+  const useRollup = options.source !== "base" && servedByRollup(options.groupBy, filter);
   const [cells, quality] = await Promise.all([
-    aggregateCells(db, filter, scope, cellMetrics, options.groupBy),
-    qualityMetrics.length ? aggregateQuality(db, filter, scope, options.groupBy) : Promise.resolve(null),
+    aggregateCells(db, filter, scope, cellMetrics, options.groupBy, useRollup),
+    qualityMetrics.length ? aggregateQuality(db, filter, scope, options.groupBy, useRollup) : Promise.resolve(null),
   ]);
   const rows = new Map<string, AggregateRow>();
   for (const [key, row] of cells) rows.set(key, row);

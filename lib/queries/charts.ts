@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { reportValues } from "@/db/schema";
+import { reportRollups, reportValues } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 import { AGENCY_KIND_NAMES, type ChartParams, type DashboardFilter } from "@/lib/filters/dashboard-filter";
 import {
@@ -58,10 +58,17 @@ function notesOf(metricIds: readonly string[]): string[] {
 const v = (m: Record<string, MetricValue>, id: string) => m[id]?.value ?? null;
 
 /** Years with any current report inside the filter (without the year bounds the caller may want to widen). */
-export async function listYears(db: Db, filter: DashboardFilter, scope: Scope): Promise<number[]> {
+export async function listYears(
+  db: Db,
+  filter: DashboardFilter,
+  scope: Scope,
+  source: "rollup" | "base" = "rollup",
+): Promise<number[]> {
+  // Every filter is on the rollup's key, and a rollup row exists exactly when its group has a report.
+  const src = source === "rollup" ? reportRollups : reportValues;
   const rows = await selectRows<{ year: number }>(
     db,
-    sql`select distinct ${reportValues.year} as year from ${reportValues} where ${buildFilterCondition(filter, scope)} order by 1`,
+    sql`select distinct ${src.year} as year from ${src} where ${buildFilterCondition(filter, scope, { source: src })} order by 1`,
   );
   return rows.map((r) => Number(r.year));
 }

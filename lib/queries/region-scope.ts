@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { reportValues } from "@/db/schema";
+import { type reportRollups, reportValues } from "@/db/schema";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { findRegionByCode } from "@/lib/regions";
 
@@ -9,15 +9,21 @@ export const ALL_SCOPE: Scope = "all";
 
 const rv = reportValues;
 
-function matchRegion(code: string): SQL {
-  return sql`(${rv.provinceCode} = ${code} or ${rv.prefectureCode} = ${code} or ${rv.countyCode} = ${code})`;
+/** A table with the report dimensions: `report_values` (one row per report) or `report_rollups` (groups of them). */
+export type FactSource = typeof reportValues | typeof reportRollups;
+
+function matchRegion(code: string, src: FactSource = rv): SQL {
+  return sql`(${src.provinceCode} = ${code} or ${src.prefectureCode} = ${code} or ${src.countyCode} = ${code})`;
 }
 
 /** The one place the caller's scope becomes SQL, so access control plugs in here and nowhere else. */
-export function buildAccessCondition(scope: Scope): SQL {
+export function buildAccessCondition(scope: Scope, src: FactSource = rv): SQL {
   if (scope === "all") return sql`true`;
   if (scope.regionCodes.length === 0) return sql`false`;
-  return sql`(${sql.join(scope.regionCodes.map(matchRegion), sql` or `)})`;
+  return sql`(${sql.join(
+    scope.regionCodes.map((code) => matchRegion(code, src)),
+    sql` or `,
+  )})`;
 }
 
 /** The same rule for one known region (a detail view or a download): the region or one of its ancestors is in scope. */
@@ -37,17 +43,20 @@ export type FilterConditionOptions = {
   /** Year expression the from/to bounds apply to (default `report_values.year`). */
   yearExpr?: SQL;
   ignoreLayout?: boolean;
+  /** The table filtered (default `report_values`). */
+  source?: FactSource;
 };
 
 /** Restricts `report_values` to the filter (region at any level, years, agency kind, layout) and the scope. */
 export function buildFilterCondition(filter: DashboardFilter, scope: Scope, options: FilterConditionOptions = {}): SQL {
-  const year = options.yearExpr ?? sql`${rv.year}`;
-  const parts: SQL[] = [buildAccessCondition(scope)];
-  if (filter.region) parts.push(matchRegion(filter.region));
+  const src = options.source ?? rv;
+  const year = options.yearExpr ?? sql`${src.year}`;
+  const parts: SQL[] = [buildAccessCondition(scope, src)];
+  if (filter.region) parts.push(matchRegion(filter.region, src));
   if (filter.from) parts.push(sql`${year} >= ${filter.from}`);
   if (filter.to) parts.push(sql`${year} <= ${filter.to}`);
-  if (filter.kind) parts.push(sql`${rv.agencyKind} = ${filter.kind}`);
-  if (filter.layout && !options.ignoreLayout) parts.push(sql`${rv.layout} = ${filter.layout}`);
+  if (filter.kind) parts.push(sql`${src.agencyKind} = ${filter.kind}`);
+  if (filter.layout && !options.ignoreLayout) parts.push(sql`${src.layout} = ${filter.layout}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -57,12 +66,12 @@ export type ChildGrouping = { kind: "region"; expr: SQL } | { kind: "agency"; ex
  * How the selected region's rows split into its children. Agencies registered at the region itself (a city's own
  * departments) form a "本级" group keyed by the region's own code; below county level the children are agencies.
  */
-export function childGrouping(regionCode: string | undefined): ChildGrouping {
-  if (!regionCode) return { kind: "region", expr: sql`${rv.provinceCode}` };
+export function childGrouping(regionCode: string | undefined, src: FactSource = rv): ChildGrouping {
+  if (!regionCode) return { kind: "region", expr: sql`${src.provinceCode}` };
   const level = findRegionByCode(regionCode)?.level ?? 3;
   if (level === 1)
-    return { kind: "region", expr: sql`coalesce(${rv.prefectureCode}, ${rv.countyCode}, ${rv.provinceCode})` };
-  if (level === 2) return { kind: "region", expr: sql`coalesce(${rv.countyCode}, ${rv.prefectureCode})` };
+    return { kind: "region", expr: sql`coalesce(${src.prefectureCode}, ${src.countyCode}, ${src.provinceCode})` };
+  if (level === 2) return { kind: "region", expr: sql`coalesce(${src.countyCode}, ${src.prefectureCode})` };
   return { kind: "agency", expr: sql`${rv.agencyId}::text` };
 }
 

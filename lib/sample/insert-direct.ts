@@ -9,6 +9,7 @@ import { computeDeadline } from "@/lib/ingest/deadline";
 import { PARSER_VERSION } from "@/lib/ingest/ingest-document";
 import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
 import type { GeneratedReport } from "@/lib/report/generate";
+import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 
 /**
  * Benchmark datasets: writes ground-truth reports straight into the tables in multi-row batches, skipping rendering
@@ -80,5 +81,9 @@ export async function insertReportsDirect(db: Db, batch: GeneratedReport[]): Pro
     // ~230 parameters a row: stay under PostgreSQL's 65,535 bind parameters per statement.
     for (let i = 0; i < values.length; i += 200) await tx.insert(reportValues).values(values.slice(i, i + 200));
     await bumpDatasetVersion(tx as unknown as Db);
+    await refreshRollups(
+      tx as unknown as Db,
+      inserted.map((row) => ({ agencyId: row.agencyId, year: row.year })),
+    );
   });
 }
