@@ -123,7 +123,7 @@ function firstVerified(
   for (const mark of marks) {
     for (let i = after; i < items.length; i++) {
       if (!mark.test(itemText(items[i]).replace(/\s+/g, ""))) continue;
-      const ok = records.some((r) => r.item >= i && r.item <= i + window && verify(r));
+      const ok = window === 0 || records.some((r) => r.item >= i && r.item <= i + window && verify(r));
       if (ok) return i;
     }
   }
@@ -138,7 +138,10 @@ export function locateTables(items: Item[], records: RowRecord[]): TableRegions 
   let b = firstVerified(items, records, MARKS.applications, isB, Math.max(0, a), 40);
   if (b < 0 && a >= 0) b = firstVerified(items, records, MARKS.applications, isB, 0, 40);
   let c = firstVerified(items, records, MARKS.review, isC, Math.max(0, b, a), 40);
-  if (c < 0) c = firstVerified(items, records, MARKS.review, isC, 0, 40);
+  // Before the other tables only the header words count: the narrative often says "行政复议和行政诉讼".
+  if (c < 0) c = firstVerified(items, records, MARKS.review.slice(0, 1), isC, 0, 40);
+  // Header words with no value row after them: a table C printed with every cell empty.
+  if (c < 0) c = firstVerified(items, records, MARKS.review.slice(0, 1), () => true, Math.max(0, b, a), 0);
   const starts = [a, b, c].filter((s) => s >= 0);
   const endOf = (s: number): Region | null => {
     if (s < 0) return null;
@@ -553,6 +556,16 @@ const SUB_ROWS_2021: BKey[] = ["otherNoCorrection", "otherUnpaidFee", "otherOthe
 // One array per layout: rankLabel memoises per candidate list identity.
 const APPLICATION_CANDIDATES_2019 = APPLICATION_CANDIDATES.filter((c) => !SUB_ROWS_2021.includes(c.key));
 
+/** Eight cells where the seventh sums the five organisation columns and the eighth is 自然人 + that subtotal. */
+function hasSubtotalCells(r: RowRecord): boolean {
+  if (r.cells.length !== 8) return false;
+  if (r.grid) return r.cells[7].trim() !== "";
+  const v = r.cells.map((c) => parseCell(c));
+  if (v.some((c) => c.kind === "unreadable")) return false;
+  const n = v.map((c) => (c.kind === "number" ? c.value : 0));
+  return n[6] === n[1] + n[2] + n[3] + n[4] + n[5] && n[7] === n[0] + n[6];
+}
+
 function readApplications(
   records: RowRecord[],
   layout: Layout | null,
@@ -564,8 +577,7 @@ function readApplications(
   const withSubtotal =
     /小计/.test(headerText) ||
     // An eighth cell that is always empty is a trailing separator (tab-copied tables), not a 小计 column.
-    (records.length > 0 &&
-      records.filter((r) => r.grid && r.cells.length === 8 && r.cells[7].trim() !== "").length > records.length / 2);
+    (records.length > 0 && records.filter(hasSubtotalCells).length > records.length / 2);
   const { columns, specs } = applicantSpecs(withSubtotal);
   const accept = rowAccept(columns);
   const template = columnTemplate(records, columns.length) ?? headerTemplate(records, columns.length, B_HEADER_WORDS);
@@ -747,7 +759,14 @@ function readReview(
     grid &&= rec.grid;
     count += rec.cells.length;
   }
-  if (taken.length === 0) return {};
+  if (taken.length === 0) {
+    // The header is there but no value: every cell was left empty.
+    const out: Partial<Record<ReviewBlockKey, Cells>> = {};
+    for (const b of REVIEW_BLOCK_KEYS) {
+      out[b] = Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, readCell("", `${b}.${c}`, sink) ?? 0]));
+    }
+    return out;
+  }
   const merged: RowRecord = {
     label: taken[0].label,
     context: taken[0].context,

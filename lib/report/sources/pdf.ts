@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type Deadline, ReportParseError } from "../errors";
+import { attachWrappedLabels, joinWrappedNumbers, type RawLine } from "./pdf-rows";
+import { isCompleteRowLabel } from "./text";
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
 type Glyph = { s: string; x: number; y: number; w: number; size: number };
@@ -39,7 +41,7 @@ function pageLines(items: Glyph[]): PdfLine[] {
     }
     lines.push([g]);
   }
-  const out: PdfLine[] = [];
+  const raw: RawLine[] = [];
   for (const line of lines) {
     line.sort((a, b) => a.x - b.x);
     const chunks: { text: string; x0: number; x1: number }[] = [];
@@ -59,9 +61,12 @@ function pageLines(items: Glyph[]): PdfLine[] {
       end = Math.max(end, g.x + g.w);
     }
     const text = chunks.map((c) => c.text).join(" ");
-    if (text && !PAGE_NUMBER.test(text)) out.push({ text, xs: chunks.map((c) => (c.x0 + c.x1) / 2) });
+    if (text && !PAGE_NUMBER.test(text)) raw.push({ y: line[0].y, size: Math.max(...line.map((g) => g.size)), chunks });
   }
-  return out;
+  return attachWrappedLabels(joinWrappedNumbers(raw), isCompleteRowLabel).map((l) => ({
+    text: l.chunks.map((c) => c.text).join(" "),
+    xs: l.chunks.map((c) => (c.x0 + c.x1) / 2),
+  }));
 }
 
 function pdfDate(raw: unknown): string | null {

@@ -40,6 +40,11 @@ function isBlankRowLabel(line: string, next: string | undefined): boolean {
     /^\s*[+\-—－]?\d+(?![.．、]\D)/.test(half) ||
     (/\d/.test(half) && !looksLikeRowLabel(half.replace(/[+\-—－]?\d+(\.\d+)?/g, "")));
   if (startsWithNumber || /\d(?![.．、]\D)/.test(toHalfWidth(line))) return false;
+  return isCompleteRowLabel(line);
+}
+
+/** Text that is a whole row label of the official tables (not the start or end of a wrapped one). */
+export function isCompleteRowLabel(line: string): boolean {
   const norm = normaliseLabel(line);
   if (ROW_LABELS.has(norm)) return true;
   // Generic words only with their own numbering: "（七）总计", "3.其他".

@@ -1,0 +1,217 @@
+import { isValueLike } from "../numbers";
+
+/** A whitespace-separated piece of a PDF line with its horizontal extent. */
+export type PdfChunk = { text: string; x0: number; x1: number };
+/** One printed line of a page: baseline y (page units, growing upwards), glyph size, chunks left to right. */
+export type RawLine = { y: number; size: number; chunks: PdfChunk[] };
+
+const MAX_FRAGMENT_CHARS = 16;
+// Captions and headers of table sections are full-width rows of their own, never part of a row label.
+const CAPTION = /第[一二三四五六七八九十\d]+条|信息内容|申请人情况/;
+
+function isValueChunk(c: PdfChunk): boolean {
+  return c.text !== "" && isValueLike(c.text);
+}
+
+/** Where the line's trailing run of values starts (its row's cells), or -1 when it ends in words. */
+function valueStart(line: RawLine): number {
+  let i = line.chunks.length;
+  while (i > 0 && isValueChunk(line.chunks[i - 1])) i--;
+  return i < line.chunks.length ? i : -1;
+}
+
+/**
+ * Word and WPS tables wrap long row labels inside their cell, and centre the cell's numbers vertically: the
+ * label's lines then sit above and below the numbers ("2.没有现成信息需要" / numbers / "另行制作"). Read in page
+ * order, the tail of one row's label would join the next row. This moves every short label fragment printed
+ * left of the value columns to the nearest row of numbers (within about a line), so each row carries its own
+ * label, its columns ordered left to right and each column top to bottom. `isRowLabel` keeps a complete row
+ * label in place: a row printed with every cell empty has only its label.
+ */
+export function attachWrappedLabels(lines: RawLine[], isRowLabel: (text: string) => boolean): RawLine[] {
+  const starts = lines.map(valueStart);
+  const rows = lines.map((_, i) => i).filter((i) => starts[i] >= 0);
+  if (rows.length < 2) return lines;
+  const attached = new Map<number, number[]>();
+  const moved = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (starts[i] >= 0 || line.chunks.length === 0) continue;
+    const text = line.chunks.map((c) => c.text).join("");
+    if (text.length > MAX_FRAGMENT_CHARS || CAPTION.test(text)) continue;
+    // Within a line's height of a row's numbers a piece is that row's; further away a whole row label is a
+    // row of its own, printed with every cell empty.
+    const gap = (isRowLabel(text) ? 1.2 : 1.8) * line.size;
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const r of rows) {
+      const row = lines[r];
+      const distance = Math.abs(row.y - line.y);
+      if (distance > gap || distance >= bestDistance) continue;
+      // A label fragment lies left of the row's first value and overlaps none of its cells.
+      const firstValue = row.chunks[starts[r]].x0;
+      if (line.chunks.some((c) => c.x1 > firstValue + 0.2 * line.size)) continue;
+      best = r;
+      bestDistance = distance;
+    }
+    if (best < 0) continue;
+    const list = attached.get(best) ?? [];
+    list.push(i);
+    attached.set(best, list);
+    moved.add(i);
+  }
+  chainFragments(lines, starts, attached, moved);
+  if (moved.size === 0) return lines;
+  const out: RawLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (moved.has(i)) continue;
+    const extra = attached.get(i);
+    if (!extra) {
+      out.push(lines[i]);
+      continue;
+    }
+    const row = lines[i];
+    const labelParts = [...extra, i].flatMap((j) =>
+      (j === i ? row.chunks.slice(0, starts[i]) : lines[j].chunks).map((c) => ({ c, y: lines[j].y })),
+    );
+    out.push({
+      y: row.y,
+      size: row.size,
+      chunks: [...orderLabelChunks(labelParts), ...row.chunks.slice(starts[i])],
+    });
+  }
+  return out;
+}
+
+const ENUMERATOR = /^\s*(?:[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]+、)/;
+
+function overlaps(a: PdfChunk, b: PdfChunk): boolean {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.3 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
+}
+
+/**
+ * A label of three or more lines reaches beyond a line's distance from its numbers: a fragment printed right
+ * above or below an attached piece of the same column joins that row, away from the row's numbers only (a
+ * fragment starting with an enumerator begins a row's label, never continues one).
+ */
+function chainFragments(lines: RawLine[], starts: number[], attached: Map<number, number[]>, moved: Set<number>): void {
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const f = lines[i];
+      if (moved.has(i) || starts[i] >= 0 || f.chunks.length === 0) continue;
+      const text = f.chunks.map((c) => c.text).join("");
+      if (text.length > MAX_FRAGMENT_CHARS || CAPTION.test(text)) continue;
+      const startsLabel = f.chunks.some((c) => ENUMERATOR.test(c.text));
+      for (const [r, list] of attached) {
+        const row = lines[r];
+        const seeds = [
+          ...row.chunks.slice(0, starts[r]).map((c) => ({ c, y: row.y })),
+          ...list.flatMap((j) => lines[j].chunks.map((c) => ({ c, y: lines[j].y }))),
+        ];
+        const hit = seeds.some((s) => {
+          if (Math.abs(s.y - f.y) > 1.8 * f.size || !f.chunks.some((c) => overlaps(c, s.c))) return false;
+          // Upwards only from a continuation: a piece starting with an enumerator is its label's first line.
+          return f.y < s.y ? s.y <= row.y && !startsLabel : s.y >= row.y && !ENUMERATOR.test(s.c.text);
+        });
+        if (!hit) continue;
+        list.push(i);
+        moved.add(i);
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+/** Label pieces of one row: one chunk per label column (pieces that overlap horizontally), read top to bottom. */
+function orderLabelChunks(parts: { c: PdfChunk; y: number }[]): PdfChunk[] {
+  const sorted = [...parts].sort((a, b) => a.c.x0 - b.c.x0);
+  const columns: { x0: number; x1: number; parts: { c: PdfChunk; y: number }[] }[] = [];
+  for (const p of sorted) {
+    const col = columns.find((k) => {
+      const overlap = Math.min(k.x1, p.c.x1) - Math.max(k.x0, p.c.x0);
+      return overlap > 0.3 * Math.min(k.x1 - k.x0, p.c.x1 - p.c.x0);
+    });
+    if (col) {
+      col.parts.push(p);
+      col.x0 = Math.min(col.x0, p.c.x0);
+      col.x1 = Math.max(col.x1, p.c.x1);
+    } else columns.push({ x0: p.c.x0, x1: p.c.x1, parts: [p] });
+  }
+  return columns
+    .sort((a, b) => a.x0 - b.x0)
+    .map((col) => ({
+      text: col.parts
+        .sort((a, b) => b.y - a.y || a.c.x0 - b.c.x0)
+        .map((p) => p.c.text)
+        .join(""),
+      x0: col.x0,
+      x1: col.x1,
+    }));
+}
+
+/**
+ * A number too wide for its column wraps inside the cell ("112" over "7" for 1127), its pieces printed above and
+ * below the row's other numbers. Joins such stacked pieces, in a column the row leaves empty, back into one cell.
+ */
+export function joinWrappedNumbers(lines: RawLine[]): RawLine[] {
+  const starts = lines.map(valueStart);
+  const taken = new Map<number, Set<number>>();
+  const joined = new Map<number, PdfChunk[]>();
+  for (let r = 0; r < lines.length; r++) {
+    const row = lines[r];
+    if (starts[r] < 0 || row.chunks.length - starts[r] < 2) continue;
+    const values = row.chunks.slice(starts[r]);
+    // Pieces lie right of the row's label: an empty first column can hold one.
+    const left = starts[r] > 0 ? row.chunks[starts[r] - 1].x1 : values[0].x0 - 3 * row.size;
+    const pieces: { line: number; chunk: number; c: PdfChunk; y: number }[] = [];
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l];
+      if (l === r || Math.abs(line.y - row.y) > row.size) continue;
+      const own = line.chunks.filter(isValueChunk);
+      if (own.length === 0 || own.length > 2) continue;
+      line.chunks.forEach((c, ci) => {
+        if (!isValueChunk(c) || c.x0 < left || taken.get(l)?.has(ci)) return;
+        const mid = (c.x0 + c.x1) / 2;
+        if (values.some((v) => v.x0 - 0.3 * row.size < mid && mid < v.x1 + 0.3 * row.size)) return;
+        pieces.push({ line: l, chunk: ci, c, y: line.y });
+      });
+    }
+    const columns: (typeof pieces)[] = [];
+    for (const p of pieces) {
+      const mid = (p.c.x0 + p.c.x1) / 2;
+      const col = columns.find(
+        (g) =>
+          Math.abs((g[0].c.x0 + g[0].c.x1) / 2 - mid) < 0.8 * row.size || Math.abs(g[0].c.x0 - p.c.x0) < 0.5 * row.size,
+      );
+      if (col) col.push(p);
+      else columns.push([p]);
+    }
+    const added: PdfChunk[] = [];
+    for (const col of columns) {
+      if (col.length < 2 || !col.some((p) => p.y > row.y) || !col.some((p) => p.y < row.y)) continue;
+      col.sort((a, b) => b.y - a.y);
+      const text = col.map((p) => p.c.text).join("");
+      if (!isValueLike(text)) continue;
+      added.push({ text, x0: Math.min(...col.map((p) => p.c.x0)), x1: Math.max(...col.map((p) => p.c.x1)) });
+      for (const p of col) {
+        const set = taken.get(p.line) ?? new Set<number>();
+        set.add(p.chunk);
+        taken.set(p.line, set);
+      }
+    }
+    if (added.length > 0) joined.set(r, added);
+  }
+  if (joined.size === 0) return lines;
+  const out: RawLine[] = [];
+  lines.forEach((line, i) => {
+    const drop = taken.get(i);
+    let chunks = drop ? line.chunks.filter((_, ci) => !drop.has(ci)) : line.chunks;
+    const add = joined.get(i);
+    if (add) chunks = [...chunks, ...add].sort((a, b) => a.x0 - b.x0);
+    if (chunks.length > 0) out.push({ ...line, chunks });
+  });
+  return out;
+}
