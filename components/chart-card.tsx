@@ -60,7 +60,7 @@ export function ChartCard(props: Props) {
   const headingId = `h-${chart}`;
   const stamp = new Date().toISOString().slice(0, 10);
 
-  const downloadImage = (kind: "png" | "svg") => {
+  const downloadImage = async (kind: "png" | "svg") => {
     if (!option) return;
     const name = `${title}-${stamp}.${kind}`;
     if (kind === "png" && instance.current) {
@@ -69,7 +69,7 @@ export function ChartCard(props: Props) {
     }
     const width = instance.current?.getWidth() ?? 960;
     const height = instance.current?.getHeight() ?? props.height ?? 360;
-    const svg = renderSvg(option, width, height, description);
+    const svg = await renderSvg(option, width, height, description);
     const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
     triggerDownload(url, name);
     setTimeout(() => URL.revokeObjectURL(url), 10_000);

@@ -1,37 +1,10 @@
 "use client";
 
-import { BarChart, HeatmapChart, LineChart } from "echarts/charts";
-import {
-  AriaComponent,
-  DatasetComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from "echarts/components";
-import * as echarts from "echarts/core";
-import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import type * as echarts from "echarts/core";
+import { useEffect, useRef, useState } from "react";
 
-echarts.use([
-  BarChart,
-  LineChart,
-  HeatmapChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  TitleComponent,
-  DatasetComponent,
-  MarkAreaComponent,
-  GraphicComponent,
-  VisualMapComponent,
-  AriaComponent,
-  CanvasRenderer,
-  SVGRenderer,
-]);
+/** ECharts is not needed for first paint (the data arrives after hydration): it loads in parallel with the data. */
+const loadCore = () => import("./echarts-core");
 
 export type EChartOption = echarts.EChartsCoreOption;
 export type EChartClick = {
@@ -60,9 +33,11 @@ function withAccessibility(option: EChartOption, label: string): EChartOption {
 }
 
 /** Renders the option with the SVG renderer off-screen and returns the SVG text (the "SVG" download). */
-export function renderSvg(option: EChartOption, width: number, height: number, label: string): string {
+export async function renderSvg(option: EChartOption, width: number, height: number, label: string): Promise<string> {
+  const core = await loadCore();
+  await Promise.all([core.ensureParts(option), core.ensureSvgRenderer()]);
   const holder = document.createElement("div");
-  const chart = echarts.init(holder, undefined, { renderer: "svg", ssr: true, width, height });
+  const chart = core.echarts.init(holder, undefined, { renderer: "svg", ssr: true, width, height });
   chart.setOption({ ...withAccessibility(option, label), animation: false, backgroundColor: "#ffffff" });
   const svg = chart.renderToSVGString();
   chart.dispose();
@@ -86,37 +61,55 @@ export function EChart({
   onReady?: (chart: echarts.ECharts | null) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const [chart, setChart] = useState<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
 
   useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: "canvas" });
-    chart.current = instance;
-    instance.on("click", (e) => clickRef.current?.(e as unknown as EChartClick));
-    if (chartId) {
-      window.__ogiCharts ??= {};
-      window.__ogiCharts[chartId] = instance;
-    }
-    readyRef.current?.(instance);
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
+    let instance: echarts.ECharts | null = null;
+    let observer: ResizeObserver | null = null;
+    let disposed = false;
+    loadCore().then(({ echarts }) => {
+      if (disposed || !ref.current) return;
+      const created = echarts.init(ref.current, undefined, { renderer: "canvas" });
+      instance = created;
+      created.on("click", (e) => clickRef.current?.(e as unknown as EChartClick));
+      if (chartId) {
+        window.__ogiCharts ??= {};
+        window.__ogiCharts[chartId] = created;
+      }
+      readyRef.current?.(created);
+      observer = new ResizeObserver(() => created.resize());
+      observer.observe(ref.current);
+      setChart(created);
+    });
     return () => {
-      observer.disconnect();
+      disposed = true;
+      observer?.disconnect();
+      if (!instance) return;
       if (chartId && window.__ogiCharts?.[chartId] === instance) delete window.__ogiCharts[chartId];
       readyRef.current?.(null);
       instance.dispose();
-      chart.current = null;
+      setChart(null);
     };
   }, [chartId]);
 
   useEffect(() => {
-    chart.current?.setOption(withAccessibility(option, label), { notMerge: true });
-    if (ref.current) ref.current.dataset.rendered = "true";
-  }, [option, label]);
+    if (!chart) return;
+    let stale = false;
+    loadCore()
+      .then((core) => core.ensureParts(option))
+      .then(() => {
+        if (stale || chart.isDisposed()) return;
+        chart.setOption(withAccessibility(option, label), { notMerge: true });
+        if (ref.current) ref.current.dataset.rendered = "true";
+      });
+    return () => {
+      stale = true;
+    };
+  }, [chart, option, label]);
 
   return (
     <div
