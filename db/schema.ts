@@ -108,6 +108,17 @@ export const reports = pgTable(
     index("reports_problem_idx")
       .on(t.year)
       .where(sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline})`),
+    // The data-quality panel's order (lib/queries/report-rows.ts): its first page is read off this index.
+    index("reports_problem_rank_idx")
+      .on(
+        sql`(not ${t.checksPassed}) desc`,
+        sql`greatest(coalesce(${t.publishedAt} - ${t.deadline}, 0), 0) desc`,
+        sql`${t.errorCount} desc`,
+        sql`${t.issueCount} desc`,
+      )
+      .where(
+        sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline} or ${t.issueCount} > 0)`,
+      ),
   ],
 );
 

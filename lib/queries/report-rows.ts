@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agencies, reports, reportValues } from "@/db/schema";
+import { agencies, reportRollups, reports, reportValues } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { type CellMetric, daysLate, getMetric } from "@/lib/metrics";
@@ -10,6 +10,7 @@ import { buildCellSum, buildEligibility } from "./aggregate-metrics";
 import { buildFilterCondition, childGrouping, type Scope } from "./region-scope";
 
 const rv = reportValues;
+const rr = reportRollups;
 
 export type ReportRow = {
   reportId: number;
@@ -70,7 +71,7 @@ export async function listReportRows(
       : sql`${rv.year} desc, ${agencies.regionCode} nulls last, ${agencies.name}`;
   const qualityOnly =
     options.order === "quality"
-      ? sql` and (not ${reports.checksPassed} or ${reports.publishedAt} > ${reports.deadline} or ${reports.issueCount} > 0)`
+      ? sql` and ${reports.isCurrent} and (not ${reports.checksPassed} or ${reports.publishedAt} > ${reports.deadline} or ${reports.issueCount} > 0)`
       : sql``;
   const rows = await selectRows<Record<string, unknown>>(
     db,
@@ -126,6 +127,19 @@ export type MissingAgencyRow = {
   year: number;
 };
 
+/** Years (newest first) in which some agency of the filter went missing, from the rollup's next-year counts. */
+async function yearsWithLeavers(db: Db, filter: DashboardFilter, scope: Scope): Promise<number[]> {
+  const nextYear = sql`(${rr.year} + 1)`;
+  const rows = await selectRows<{ year: number }>(
+    db,
+    sql`select distinct ${nextYear}::int as year from ${rr}
+        where ${buildFilterCondition(filter, scope, { yearExpr: nextYear, ignoreLayout: true, source: rr })}
+          and ${rr.leavers} > 0 and ${nextYear} <= (select max(${rr.year}) from ${rr})
+        order by 1 desc`,
+  );
+  return rows.map((r) => Number(r.year));
+}
+
 /** Agencies that reported the year before but have no report for `year` (within the filter and scope). */
 export async function listMissingAgencies(
   db: Db,
@@ -133,21 +147,30 @@ export async function listMissingAgencies(
   scope: Scope,
   options: { year?: number; group?: string; limit: number },
 ): Promise<MissingAgencyRow[]> {
-  const nextYear = sql`(${rv.year} + 1)`;
-  const conditions: SQL[] = [buildFilterCondition(filter, scope, { yearExpr: nextYear, ignoreLayout: true })];
-  if (options.year) conditions.push(sql`${nextYear} = ${options.year}`);
-  if (options.group) conditions.push(sql`${childGrouping(filter.region).expr} = ${options.group}`);
-  const rows = await selectRows<Record<string, unknown>>(
-    db,
-    sql`select ${rv.agencyId} as agency_id, ${agencies.name} as agency, ${agencies.regionCode} as region_code,
-          ${nextYear}::int as year
-        from ${rv} join ${agencies} on ${agencies.id} = ${rv.agencyId}
-        where ${sql.join(conditions, sql` and `)}
-          and ${nextYear} <= (select max(${rv.year}) from ${rv})
-          and not exists (select 1 from ${rv} as nx where nx.agency_id = ${rv.agencyId} and nx.year = ${nextYear})
-        order by ${nextYear} desc, ${agencies.name}
-        limit ${options.limit}`,
-  );
+  // Newest year first, one year at a time: each is an index range of report_values, not a sort of all of it.
+  const years = options.year ? [options.year] : await yearsWithLeavers(db, filter, scope);
+  const rows: Record<string, unknown>[] = [];
+  for (const year of years) {
+    if (rows.length >= options.limit) break;
+    const conditions: SQL[] = [
+      buildFilterCondition(filter, scope, { yearExpr: sql`${year}::int`, ignoreLayout: true }),
+      sql`${rv.year} = ${year - 1}`,
+    ];
+    if (options.group) conditions.push(sql`${childGrouping(filter.region).expr} = ${options.group}`);
+    rows.push(
+      ...(await selectRows<Record<string, unknown>>(
+        db,
+        sql`select ${rv.agencyId} as agency_id, ${agencies.name} as agency, ${agencies.regionCode} as region_code,
+              ${year}::int as year
+            from ${rv} join ${agencies} on ${agencies.id} = ${rv.agencyId}
+            where ${sql.join(conditions, sql` and `)}
+              and ${year} <= (select max(${rv.year}) from ${rv})
+              and not exists (select 1 from ${rv} as nx where nx.agency_id = ${rv.agencyId} and nx.year = ${year})
+            order by ${agencies.name}
+            limit ${options.limit - rows.length}`,
+      )),
+    );
+  }
   return rows.map((r) => {
     const regionCode = r.region_code == null ? null : String(r.region_code);
     return {

@@ -1,0 +1,1 @@
+CREATE INDEX "reports_problem_rank_idx" ON "reports" USING btree ((not "checks_passed") desc,greatest(coalesce("published_at" - "deadline", 0), 0) desc,"error_count" desc,"issue_count" desc) WHERE "reports"."is_current" and (not "reports"."checks_passed" or "reports"."published_at" > "reports"."deadline" or "reports"."issue_count" > 0);
