@@ -577,7 +577,11 @@ function readApplications(
   const withSubtotal =
     /小计/.test(headerText) ||
     // An eighth cell that is always empty is a trailing separator (tab-copied tables), not a 小计 column.
-    (records.length > 0 && records.filter(hasSubtotalCells).length > records.length / 2);
+    (records.length > 0 && records.filter(hasSubtotalCells).length > records.length / 2) ||
+    // Page positions: the rows' numbers stand in eight columns (header words printed one character per line).
+    (columnTemplate(records, 7) === undefined &&
+      headerTemplate(records, 7, B_HEADER_WORDS) === undefined &&
+      (columnTemplate(records, 8) ?? headerTemplate(records, 8, B_HEADER_WORDS)) !== undefined);
   const { columns, specs } = applicantSpecs(withSubtotal);
   const accept = rowAccept(columns);
   const template = columnTemplate(records, columns.length) ?? headerTemplate(records, columns.length, B_HEADER_WORDS);

@@ -28,7 +28,8 @@ function valueStart(line: RawLine): number {
  * label, its columns ordered left to right and each column top to bottom. `isRowLabel` keeps a complete row
  * label in place: a row printed with every cell empty has only its label.
  */
-export function attachWrappedLabels(lines: RawLine[], isRowLabel: (text: string) => boolean): RawLine[] {
+export function attachWrappedLabels(input: RawLine[], isRowLabel: (text: string) => boolean): RawLine[] {
+  const lines = joinBlankRowLabels(input, isRowLabel);
   const starts = lines.map(valueStart);
   const rows = lines.map((_, i) => i).filter((i) => starts[i] >= 0);
   if (rows.length < 2) return lines;
@@ -83,6 +84,46 @@ export function attachWrappedLabels(lines: RawLine[], isRowLabel: (text: string)
   return out;
 }
 
+/**
+ * A row printed with every cell empty and a label wrapped onto up to five lines: consecutive label lines with
+ * no numbers anywhere beside them that together make a whole row label become one line, so the row is kept.
+ */
+function joinBlankRowLabels(lines: RawLine[], isRowLabel: (text: string) => boolean): RawLine[] {
+  const out: RawLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i];
+    const first = head.chunks[head.chunks.length - 1];
+    let joined = -1;
+    if (valueStart(head) < 0 && first && ENUMERATOR.test(first.text)) {
+      let text = first.text;
+      for (let j = i + 1; j <= i + 4 && j < lines.length; j++) {
+        const next = lines[j];
+        if (valueStart(next) >= 0 || next.chunks.length !== 1 || Math.abs(lines[j - 1].y - next.y) > 1.8 * next.size)
+          break;
+        if (!overlaps(next.chunks[0], first) || ENUMERATOR.test(next.chunks[0].text)) break;
+        text += next.chunks[0].text;
+        if (isRowLabel(text)) {
+          joined = j;
+          break;
+        }
+      }
+    }
+    if (joined < 0) {
+      out.push(head);
+      continue;
+    }
+    const parts = lines.slice(i + 1, joined + 1).map((l) => l.chunks[0]);
+    const merged = {
+      text: [first, ...parts].map((c) => c.text).join(""),
+      x0: Math.min(first.x0, ...parts.map((c) => c.x0)),
+      x1: Math.max(first.x1, ...parts.map((c) => c.x1)),
+    };
+    out.push({ ...head, chunks: [...head.chunks.slice(0, -1), merged] });
+    i = joined;
+  }
+  return out;
+}
+
 const ENUMERATOR = /^\s*(?:[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]+、)/;
 
 function overlaps(a: PdfChunk, b: PdfChunk): boolean {
@@ -109,11 +150,14 @@ function chainFragments(lines: RawLine[], starts: number[], attached: Map<number
           ...row.chunks.slice(0, starts[r]).map((c) => ({ c, y: row.y })),
           ...list.flatMap((j) => lines[j].chunks.map((c) => ({ c, y: lines[j].y }))),
         ];
-        const hit = seeds.some((s) => {
-          if (Math.abs(s.y - f.y) > 1.8 * f.size || !f.chunks.some((c) => overlaps(c, s.c))) return false;
-          // Upwards only from a continuation: a piece starting with an enumerator is its label's first line.
-          return f.y < s.y ? s.y <= row.y && !startsLabel : s.y >= row.y && !ENUMERATOR.test(s.c.text);
-        });
+        // Every piece of the line must continue a column of the row (a line can hold two columns' pieces).
+        const hit = f.chunks.every((c) =>
+          seeds.some((s) => {
+            if (Math.abs(s.y - f.y) > 1.8 * f.size || !overlaps(c, s.c)) return false;
+            // Upwards only from a continuation: a piece starting with an enumerator is its label's first line.
+            return f.y < s.y ? s.y <= row.y && !startsLabel : s.y >= row.y && !ENUMERATOR.test(s.c.text);
+          }),
+        );
         if (!hit) continue;
         list.push(i);
         moved.add(i);
@@ -213,5 +257,40 @@ export function joinWrappedNumbers(lines: RawLine[]): RawLine[] {
     if (add) chunks = [...chunks, ...add].sort((a, b) => a.x0 - b.x0);
     if (chunks.length > 0) out.push({ ...line, chunks });
   });
+  return out;
+}
+
+/**
+ * A table row split by a page break: the rest of its label opens the next page, above that page's first row.
+ * Those lines (continuations printed in the column of the last row's label, before any row of numbers on the
+ * page) join the last row of the previous page instead of the next page's first row.
+ */
+export function stitchPageBreaks(pages: RawLine[][]): RawLine[] {
+  const out: RawLine[] = [];
+  for (const page of pages) {
+    const last = out[out.length - 1];
+    const lastStart = last ? valueStart(last) : -1;
+    let consumed = 0;
+    if (last && lastStart > 0) {
+      const column = last.chunks[lastStart - 1];
+      const firstValue = last.chunks[lastStart].x0;
+      for (const line of page) {
+        if (valueStart(line) >= 0) break;
+        const text = line.chunks.map((c) => c.text).join("");
+        const aligned =
+          line.chunks.length === 1 &&
+          text.length <= MAX_FRAGMENT_CHARS &&
+          !ENUMERATOR.test(text) &&
+          !CAPTION.test(text) &&
+          line.chunks[0].x1 <= firstValue &&
+          (Math.abs(line.chunks[0].x0 - column.x0) <= line.size ||
+            Math.abs(line.chunks[0].x0 + line.chunks[0].x1 - column.x0 - column.x1) <= 2 * line.size);
+        if (!aligned) break;
+        column.text += text;
+        consumed++;
+      }
+    }
+    out.push(...page.slice(consumed));
+  }
   return out;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type Deadline, ReportParseError } from "../errors";
-import { attachWrappedLabels, joinWrappedNumbers, type RawLine } from "./pdf-rows";
+import { attachWrappedLabels, joinWrappedNumbers, type RawLine, stitchPageBreaks } from "./pdf-rows";
 import { isCompleteRowLabel } from "./text";
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
@@ -26,7 +26,7 @@ const PAGE_NUMBER =
 export type PdfLine = { text: string; xs: number[] };
 
 /** Groups a page's text items into lines by baseline, ordered top to bottom, left to right. */
-function pageLines(items: Glyph[]): PdfLine[] {
+function pageLines(items: Glyph[]): RawLine[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Glyph[][] = [];
   for (const g of sorted) {
@@ -63,10 +63,11 @@ function pageLines(items: Glyph[]): PdfLine[] {
     const text = chunks.map((c) => c.text).join(" ");
     if (text && !PAGE_NUMBER.test(text)) raw.push({ y: line[0].y, size: Math.max(...line.map((g) => g.size)), chunks });
   }
-  return attachWrappedLabels(joinWrappedNumbers(raw), isCompleteRowLabel).map((l) => ({
-    text: l.chunks.map((c) => c.text).join(" "),
-    xs: l.chunks.map((c) => (c.x0 + c.x1) / 2),
-  }));
+  return attachWrappedLabels(joinWrappedNumbers(raw), isCompleteRowLabel);
+}
+
+function toPdfLine(l: RawLine): PdfLine {
+  return { text: l.chunks.map((c) => c.text).join(" "), xs: l.chunks.map((c) => (c.x0 + c.x1) / 2) };
 }
 
 function pdfDate(raw: unknown): string | null {
@@ -122,7 +123,7 @@ export async function extractPdf(
       if (name === "PasswordException") throw new ReportParseError("ENCRYPTED_PDF", "PDF 文件已加密，需要密码才能读取");
       throw new ReportParseError("CORRUPT_FILE", "PDF 文件已损坏或不完整，无法读取");
     });
-    const lines: PdfLine[] = [];
+    const pagesLines: RawLine[][] = [];
     let chars = 0;
     const pages = Math.min(doc.numPages, MAX_PAGES);
     for (let p = 1; p <= pages; p++) {
@@ -137,7 +138,7 @@ export async function extractPdf(
         glyphs.push({ s: it.str, x, y, w: it.width, size });
         chars += it.str.trim().length;
       }
-      lines.push(...pageLines(glyphs));
+      pagesLines.push(pageLines(glyphs));
       page.cleanup();
     }
     let fileDate: string | null = null;
@@ -155,7 +156,7 @@ export async function extractPdf(
         "PDF 没有文字层（可能是扫描件），无法读取表格数据，请提供可复制文字的版本",
       );
     }
-    return { lines, fileDate };
+    return { lines: stitchPageBreaks(pagesLines).map(toPdfLine), fileDate };
   } finally {
     clearTimeout(timer);
     task.destroy().catch(() => {});

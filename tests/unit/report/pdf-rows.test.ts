@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachWrappedLabels, joinWrappedNumbers, type RawLine } from "@/lib/report/sources/pdf-rows";
+import { attachWrappedLabels, joinWrappedNumbers, type RawLine, stitchPageBreaks } from "@/lib/report/sources/pdf-rows";
 
 const line = (y: number, ...chunks: [string, number, number][]): RawLine => ({
   y,
@@ -64,5 +64,29 @@ describe("joinWrappedNumbers", () => {
       line(408, ["一、本年新收", 80, 250], ["782", 283, 297], ["36", 462, 472]),
     ];
     expect(texts(joinWrappedNumbers(lines))).toEqual(texts(lines));
+  });
+});
+
+describe("stitchPageBreaks", () => {
+  it("gives the rest of a label that opens the next page to the last row of the previous page", () => {
+    const page1 = [line(83, ["（六）", 100, 125], ["1.申请人无正当理由", 160, 260], ["0", 283, 290], ["2", 500, 506])];
+    const page2 = [
+      line(780, ["逾期不补正、行政机", 160, 255]),
+      line(765, ["关不再处理其政府信", 160, 255]),
+      line(750, ["2.申请人逾期未按收费", 160, 265], ["0", 283, 290], ["0", 500, 506]),
+    ];
+    expect(texts(stitchPageBreaks([page1, page2]))).toEqual([
+      "（六） 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信 0 2",
+      "2.申请人逾期未按收费 0 0",
+    ]);
+  });
+
+  it("leaves a page's running header and a new row's label alone", () => {
+    const page1 = [line(83, ["8.属于行政查询事项", 160, 250], ["0", 283, 290])];
+    const page2 = [
+      line(800, ["某某市人民政府办公室", 250, 350]),
+      line(780, ["（四）无法提供", 100, 150], ["1.本机关不掌握", 160, 240], ["1", 283, 290]),
+    ];
+    expect(texts(stitchPageBreaks([page1, page2]))).toEqual([...texts(page1), ...texts(page2)]);
   });
 });
