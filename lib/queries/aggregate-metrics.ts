@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { cellColumn } from "@/db/cells";
 import type { Db } from "@/db/client";
 import { ROLLUP_BY_METRIC } from "@/db/rollup-columns";
-import { reportRollups, reports, reportValues } from "@/db/schema";
+import { reportRollups, reportRollupsProvince, reports, reportValues } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import {
@@ -16,10 +16,17 @@ import {
   type QualitySums,
 } from "@/lib/metrics";
 import { buildExactCellSum } from "@/lib/rollups/rollup-sql";
-import { buildFilterCondition, childGrouping, type FactSource, type Scope } from "./region-scope";
+import {
+  buildFilterCondition,
+  childGrouping,
+  type FactSource,
+  type Scope,
+  servedByProvinceRollup,
+} from "./region-scope";
 
 const rv = reportValues;
 const rr = reportRollups;
+const rp = reportRollupsProvince;
 
 export type GroupBy = "total" | "year" | "child" | "childYear" | "agency" | "agencyYear";
 
@@ -75,21 +82,41 @@ function cellAggregates(metric: CellMetric, i: number): SQL {
     count(*) filter (where ${both})::int as ${sql.identifier(`m${i}_n`)}`;
 }
 
-/** The same aggregates from the rollup's precomputed per-group parts; eligibility depends only on the group key. */
-function rollupCellAggregates(metric: CellMetric, i: number): SQL {
+/** The same aggregates from a rollup's precomputed per-group parts; eligibility depends only on the group key. */
+function rollupCellAggregates(metric: CellMetric, i: number, src: typeof rr | typeof rp): SQL {
   const cols = ROLLUP_BY_METRIC.get(metric.id);
   if (!cols) throw new Error(`No rollup columns for metric ${metric.id}`);
-  const eligible = buildEligibility(metric, rr);
-  const col = (name: string) => sql`${rr}.${sql.identifier(name)}`;
+  const eligible = buildEligibility(metric, src);
+  const col = (name: string) => sql`${src}.${sql.identifier(name)}`;
+  const n = sql`coalesce(sum(${col(cols.n)}) filter (where ${eligible}), 0)`;
+  // The province rollup keeps 0 where the sum is over no printed cell: n = 0 tells that apart.
+  const total = (name: string) =>
+    src === rp
+      ? sql`(case when ${n} = 0 then null else sum(${col(name)}) filter (where ${eligible}) end)::float8`
+      : sql`sum(${col(name)}) filter (where ${eligible})::float8`;
   const parts = [
-    sql`sum(${col(cols.num)}) filter (where ${eligible})::float8 as ${sql.identifier(`m${i}_num`)}`,
-    sql`coalesce(sum(${col(cols.n)}) filter (where ${eligible}), 0)::int as ${sql.identifier(`m${i}_n`)}`,
+    sql`${total(cols.num)} as ${sql.identifier(`m${i}_num`)}`,
+    sql`${n}::int as ${sql.identifier(`m${i}_n`)}`,
   ];
-  if (cols.den) {
-    parts.push(sql`sum(${col(cols.den)}) filter (where ${eligible})::float8 as ${sql.identifier(`m${i}_den`)}`);
-  }
+  if (cols.den) parts.push(sql`${total(cols.den)} as ${sql.identifier(`m${i}_den`)}`);
   return sql.join(parts, sql`, `);
 }
+
+/** The table an aggregate reads: the province rollup, the rollup, or (below region level) `report_values`. */
+export function pickSource(
+  groupBy: GroupBy,
+  filter: DashboardFilter,
+  scope: Scope,
+  source: AggregateSource = "auto",
+): FactSource {
+  if (source === "base" || !servedByRollup(groupBy, filter)) return rv;
+  if (source === "auto" && servedByProvinceRollup(filter, scope)) return rp;
+  return rr;
+}
+
+export type AggregateSource = "auto" | "rollup" | "base";
+
+const isRollup = (src: FactSource): src is typeof rr | typeof rp => src !== rv;
 
 /** Whether the rollup carries the grouping: everything above agency level (filters are all on its key). */
 export function servedByRollup(groupBy: GroupBy, filter: DashboardFilter): boolean {
@@ -125,13 +152,15 @@ async function aggregateCells(
   scope: Scope,
   metrics: CellMetric[],
   groupBy: GroupBy,
-  useRollup: boolean,
+  src: FactSource,
 ): Promise<Map<string, AggregateRow>> {
-  const src = useRollup ? rr : rv;
   const { select, keys } = groupColumns(groupBy, filter, src);
   const aggregates = sql.join(
-    useRollup
-      ? [sql`coalesce(sum(${rr.reports}), 0)::int as m_reports`, ...metrics.map((m, i) => rollupCellAggregates(m, i))]
+    isRollup(src)
+      ? [
+          sql`coalesce(sum(${src.reports}), 0)::int as m_reports`,
+          ...metrics.map((m, i) => rollupCellAggregates(m, i, src)),
+        ]
       : [sql`count(*)::int as m_reports`, ...metrics.map((m, i) => cellAggregates(m, i))],
     sql`, `,
   );
@@ -166,9 +195,8 @@ export async function aggregateQuality(
   filter: DashboardFilter,
   scope: Scope,
   groupBy: GroupBy,
-  useRollup = servedByRollup(groupBy, filter),
+  src: FactSource = pickSource(groupBy, filter, scope),
 ): Promise<Map<string, { year: number | null; group: string | null; sums: QualitySums }>> {
-  const src = useRollup ? rr : rv;
   const { select, keys } = groupColumns(groupBy, filter, src);
   const groupClause = keys.length ? sql`group by ${sql.join(keys, sql`, `)}` : sql``;
   const nextYear = sql`(${src.year} + 1)`;
@@ -176,21 +204,21 @@ export async function aggregateQuality(
   const missingSelect = sql`select ${hasYear(groupBy) ? nextYear : sql`null::int`} as year,
     ${groupColumnOnly(groupBy, filter, src)} as grp`;
   const missingGroup = missingGroupClause(groupBy, filter, nextYear, src);
-  const [received, missingRows] = useRollup
+  const [received, missingRows] = isRollup(src)
     ? await Promise.all([
         selectRows<Record<string, unknown>>(
           db,
-          sql`select ${select}, sum(${rr.reports})::int as received, sum(${rr.timed})::int as timed,
-                sum(${rr.onTime})::int as on_time, sum(${rr.checksPassed})::int as checks_passed,
-                sum(${rr.issues})::int as issues
-              from ${rr} where ${buildFilterCondition(filter, scope, { source: rr })} ${groupClause}`,
+          sql`select ${select}, sum(${src.reports})::int as received, sum(${src.timed})::int as timed,
+                sum(${src.onTime})::int as on_time, sum(${src.checksPassed})::int as checks_passed,
+                sum(${src.issues})::int as issues
+              from ${src} where ${buildFilterCondition(filter, scope, { source: src })} ${groupClause}`,
         ),
         selectRows<Record<string, unknown>>(
           db,
-          sql`${missingSelect}, sum(${rr.leavers})::int as missing
-              from ${rr}
-              where ${missingFilter} and ${nextYear} <= (select max(${rr.year}) from ${rr})
-              ${missingGroup} having sum(${rr.leavers}) > 0`,
+          sql`${missingSelect}, sum(${src.leavers})::int as missing
+              from ${src}
+              where ${missingFilter} and ${nextYear} <= (select max(${src.year}) from ${src})
+              ${missingGroup} having sum(${src.leavers}) > 0`,
         ),
       ])
     : await Promise.all([
@@ -271,15 +299,15 @@ export async function aggregateMetrics(
   db: Db,
   filter: DashboardFilter,
   scope: Scope,
-  options: { metricIds: readonly string[]; groupBy: GroupBy; source?: "auto" | "base" },
+  options: { metricIds: readonly string[]; groupBy: GroupBy; source?: AggregateSource },
 ): Promise<AggregateRow[]> {
   const defs = options.metricIds.map(getMetric);
   const cellMetrics = defs.filter((m): m is CellMetric => m.source === "cells");
   const qualityMetrics = defs.filter((m) => m.source === "quality");
-  const useRollup = options.source !== "base" && servedByRollup(options.groupBy, filter);
+  const src = pickSource(options.groupBy, filter, scope, options.source);
   const [cells, quality] = await Promise.all([
-    aggregateCells(db, filter, scope, cellMetrics, options.groupBy, useRollup),
-    qualityMetrics.length ? aggregateQuality(db, filter, scope, options.groupBy, useRollup) : Promise.resolve(null),
+    aggregateCells(db, filter, scope, cellMetrics, options.groupBy, src),
+    qualityMetrics.length ? aggregateQuality(db, filter, scope, options.groupBy, src) : Promise.resolve(null),
   ]);
   const rows = new Map<string, AggregateRow>();
   for (const [key, row] of cells) rows.set(key, row);

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { reportRollups, reportValues } from "@/db/schema";
+import { reportRollups, reportRollupsProvince, reportValues } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 import { AGENCY_KIND_NAMES, type ChartParams, type DashboardFilter } from "@/lib/filters/dashboard-filter";
 import {
@@ -18,10 +18,16 @@ import {
   REVIEW_RESULTS,
 } from "@/lib/metrics";
 import { childrenOf, findRegionByCode } from "@/lib/regions";
-import { aggregateMetrics } from "./aggregate-metrics";
+import { type AggregateSource, aggregateMetrics } from "./aggregate-metrics";
 import { type CellValue, CHART_TITLES, type ChartColumn, type ChartId, type ChartTable } from "./chart-catalog";
 import { cachedByVersion } from "./dataset-cache";
-import { buildFilterCondition, childGrouping, labelRegionGroup, type Scope } from "./region-scope";
+import {
+  buildFilterCondition,
+  childGrouping,
+  labelRegionGroup,
+  type Scope,
+  servedByProvinceRollup,
+} from "./region-scope";
 import { listMissingAgencies, listReportRows, type ReportRow } from "./report-rows";
 
 type Built = Omit<
@@ -62,10 +68,15 @@ export async function listYears(
   db: Db,
   filter: DashboardFilter,
   scope: Scope,
-  source: "rollup" | "base" = "rollup",
+  source: AggregateSource = "auto",
 ): Promise<number[]> {
-  // Every filter is on the rollup's key, and a rollup row exists exactly when its group has a report.
-  const src = source === "rollup" ? reportRollups : reportValues;
+  // Every filter is on the rollups' keys, and a rollup row exists exactly when its group has a report.
+  const src =
+    source === "base"
+      ? reportValues
+      : source === "auto" && servedByProvinceRollup(filter, scope)
+        ? reportRollupsProvince
+        : reportRollups;
   const rows = await selectRows<{ year: number }>(
     db,
     sql`select distinct ${src.year} as year from ${src} where ${buildFilterCondition(filter, scope, { source: src })} order by 1`,

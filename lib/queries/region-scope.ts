@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type reportRollups, reportValues } from "@/db/schema";
+import { type reportRollups, type reportRollupsProvince, reportValues } from "@/db/schema";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { findRegionByCode } from "@/lib/regions";
 
@@ -9,11 +9,21 @@ export const ALL_SCOPE: Scope = "all";
 
 const rv = reportValues;
 
-/** A table with the report dimensions: `report_values` (one row per report) or `report_rollups` (groups of them). */
-export type FactSource = typeof reportValues | typeof reportRollups;
+/**
+ * A table with the report dimensions: `report_values` (one row per report), `report_rollups` (groups of them) or
+ * `report_rollups_province` (those summed per province: region conditions on provinces only).
+ */
+export type FactSource = typeof reportValues | typeof reportRollups | typeof reportRollupsProvince;
 
 function matchRegion(code: string, src: FactSource = rv): SQL {
+  if (!("countyCode" in src)) return sql`(${src.provinceCode} = ${code})`;
   return sql`(${src.provinceCode} = ${code} or ${src.prefectureCode} = ${code} or ${src.countyCode} = ${code})`;
+}
+
+/** Whether the province rollup answers the filter and scope: no region chosen, and a scope of whole provinces. */
+export function servedByProvinceRollup(filter: DashboardFilter, scope: Scope): boolean {
+  if (filter.region) return false;
+  return scope === "all" || scope.regionCodes.every((code) => findRegionByCode(code)?.level === 1);
 }
 
 /** The one place the caller's scope becomes SQL, so access control plugs in here and nowhere else. */
@@ -69,6 +79,7 @@ export type ChildGrouping = { kind: "region"; expr: SQL } | { kind: "agency"; ex
 export function childGrouping(regionCode: string | undefined, src: FactSource = rv): ChildGrouping {
   if (!regionCode) return { kind: "region", expr: sql`${src.provinceCode}` };
   const level = findRegionByCode(regionCode)?.level ?? 3;
+  if (!("countyCode" in src)) throw new Error("The province rollup has no rows below province level");
   if (level === 1)
     return { kind: "region", expr: sql`coalesce(${src.prefectureCode}, ${src.countyCode}, ${src.provinceCode})` };
   if (level === 2) return { kind: "region", expr: sql`coalesce(${src.countyCode}, ${src.prefectureCode})` };

@@ -3,7 +3,7 @@ import { inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies } from "@/db/schema";
 import { findRegionByCode } from "@/lib/regions";
-import { buildRollupInsert, ROLLUP_GROUP_KEY } from "./rollup-sql";
+import { buildProvinceDelta, buildRollupInsert, ROLLUP_GROUP_KEY } from "./rollup-sql";
 
 /** A current report of (agency, year) was added, replaced, changed or removed. */
 export type RollupChange = { agencyId: number; year: number };
@@ -62,15 +62,22 @@ export async function refreshRollups(db: Db, changes: readonly RollupChange[]): 
 }
 
 async function recompute(db: Db, groups: SQL): Promise<void> {
-  await db.execute(sql`delete from report_rollups where (region_code, year, agency_kind) in (values ${groups})`);
+  const own = sql`(region_code, year, agency_kind) in (values ${groups})`;
+  await db.execute(buildProvinceDelta(-1, own));
+  await db.execute(sql`delete from report_rollups where ${own}`);
   await db.execute(buildRollupInsert(sql`${ROLLUP_GROUP_KEY} in (values ${groups})`));
+  await db.execute(buildProvinceDelta(1, own));
+  // Only this transaction's rows can be at 0 here: every writer removes the empty rows it leaves before committing.
+  await db.execute(sql`delete from report_rollups_province where reports = 0`);
 }
 
 /** Rebuilds the whole rollup from `report_values` (migrations, bulk loads, consistency checks). */
 export async function rebuildRollups(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`lock table report_rollups in exclusive mode`);
+    await tx.execute(sql`lock table report_rollups, report_rollups_province in exclusive mode`);
     await tx.execute(sql`delete from report_rollups`);
     await tx.execute(buildRollupInsert(sql`true`));
+    await tx.execute(sql`delete from report_rollups_province`);
+    await tx.execute(buildProvinceDelta(1, sql`true`));
   });
 }

@@ -92,3 +92,29 @@ export function buildRollupInsert(where: SQL): SQL {
     group by report_values.year, report_values.agency_kind, report_values.layout,
       report_values.province_code, report_values.prefecture_code, report_values.county_code`;
 }
+
+const PROVINCE_KEY = ["year", "agency_kind", "province_code", "layout"];
+const PROVINCE_COUNTS = ["reports", "timed", "on_time", "checks_passed", "issues", "leavers"];
+
+/**
+ * Adds (sign 1) or subtracts (sign −1) the `report_rollups` rows matching `where` to/from their province rows:
+ * commutative, so concurrent writers of one province need no lock beyond the row lock of the upsert.
+ */
+export function buildProvinceDelta(sign: 1 | -1, where: SQL): SQL {
+  const sums = [...PROVINCE_COUNTS, ...ROLLUP_METRICS.flatMap((m) => [m.num, ...(m.den ? [m.den] : []), m.n])];
+  const id = (c: string) => sql.identifier(c);
+  return sql`insert into report_rollups_province (${sql.join([...PROVINCE_KEY, ...sums].map(id), sql`, `)})
+    select ${sql.join(PROVINCE_KEY.map(id), sql`, `)},
+      ${sql.join(
+        sums.map((c) => sql`${sql.raw(String(sign))} * coalesce(sum(${id(c)}), 0)`),
+        sql`, `,
+      )}
+    from report_rollups where ${where}
+    group by ${sql.join(PROVINCE_KEY.map(id), sql`, `)}
+    order by ${sql.join(PROVINCE_KEY.map(id), sql`, `)}
+    on conflict on constraint report_rollups_province_key_uq do update set
+      ${sql.join(
+        sums.map((c) => sql`${id(c)} = report_rollups_province.${id(c)} + excluded.${id(c)}`),
+        sql`, `,
+      )}`;
+}

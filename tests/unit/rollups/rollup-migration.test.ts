@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ROLLUP_METRICS } from "@/db/rollup-columns";
 import { reportRollups } from "@/db/schema";
 import { METRICS } from "@/lib/metrics";
-import { buildRollupInsert } from "@/lib/rollups/rollup-sql";
+import { buildProvinceDelta, buildRollupInsert } from "@/lib/rollups/rollup-sql";
 
 const MIGRATIONS = path.join(import.meta.dirname, "..", "..", "..", "db", "migrations");
 
@@ -22,17 +22,21 @@ describe("report_rollups", () => {
     }
   });
 
-  it("is rebuilt by the newest migration that touches it, with the SQL the code maintains it with", () => {
-    const files = fs
-      .readdirSync(MIGRATIONS)
-      .filter((f) => f.endsWith(".sql"))
-      .sort();
-    const latest = files
-      .filter((f) => fs.readFileSync(path.join(MIGRATIONS, f), "utf8").includes('"report_rollups"'))
-      .at(-1)!;
-    const text = fs.readFileSync(path.join(MIGRATIONS, latest), "utf8");
-    const rebuild = new PgDialect().sqlToQuery(buildRollupInsert(sql`true`)).sql.replace(/\s+/g, " ").trim();
-    // A metric added to the dictionary needs a migration that adds its columns and rebuilds the rollup.
-    expect(text.replace(/\s+/g, " ")).toContain(rebuild);
-  });
+  it.each([
+    ['"report_rollups"', () => buildRollupInsert(sql`true`)],
+    ['"report_rollups_province"', () => buildProvinceDelta(1, sql`true`)],
+  ])(
+    "%s is rebuilt by the newest migration that touches it, with the SQL the code maintains it with",
+    (table, build) => {
+      const files = fs
+        .readdirSync(MIGRATIONS)
+        .filter((f) => f.endsWith(".sql"))
+        .sort();
+      const latest = files.filter((f) => fs.readFileSync(path.join(MIGRATIONS, f), "utf8").includes(table)).at(-1)!;
+      const text = fs.readFileSync(path.join(MIGRATIONS, latest), "utf8");
+      const rebuild = new PgDialect().sqlToQuery(build()).sql.replace(/\s+/g, " ").trim();
+      // A metric added to the dictionary needs a migration that adds its columns and rebuilds the rollups.
+      expect(text.replace(/\s+/g, " ")).toContain(rebuild);
+    },
+  );
 });
