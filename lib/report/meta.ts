@@ -28,7 +28,10 @@ export type TitleInfo = { title: string; agency: string | null; year: number | n
 
 function cleanAgency(s: string): string | null {
   const t = s
-    .replace(/^.*?(标题|名称|题目)\s*[:：]/, "")
+    .replace(/^.*(标题|名称|题目)\s*[:：]?/, "")
+    // A breadcrumb printed with the title: "当前位置：首页>政务公开>政府信息公开年报".
+    .replace(/^.*[>＞»›]/, "")
+    .replace(/^(政府信息公开|政务公开|信息公开)(工作)?(年度报告|年报|专栏)/, "")
     .replace(/^[\s•·●■◆▪\-—*#>|:：【[]+/, "")
     .replace(/[\s【\]】]+$/, "")
     .replace(/\s+/g, "")

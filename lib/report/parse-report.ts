@@ -5,6 +5,7 @@ import type { Item, Shape } from "./document";
 import { Deadline, ReportParseError } from "./errors";
 import { IssueList } from "./issues";
 import { completeAgency, readPublishedAt, readTitle, readYearFromText, type TitleInfo } from "./meta";
+import { normaliseRadicals } from "./radicals";
 import {
   ACTIVE_ROWS,
   type ActiveRowKey,
@@ -51,11 +52,13 @@ async function extract(bytes: Uint8Array, opts: ParseOptions, deadline: Deadline
     return { shape: "pdf", items, lines, titles: [], encoding: null, fileDate };
   }
   if (kind === "docx") {
-    const html = await docxToHtml(bytes);
+    const html = normaliseRadicals(await docxToHtml(bytes));
     const { items, lines, titles } = extractHtml(html, deadline);
     return { shape: "docx", items, lines, titles, encoding: null, fileDate: null };
   }
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  const text = normaliseRadicals(decoded.text);
+  const encoding = decoded.encoding;
   if (looksBinary(text)) {
     throw new ReportParseError("UNSUPPORTED_FORMAT", "无法识别的文件格式：内容不是文本、HTML、PDF 或 DOCX");
   }

@@ -294,3 +294,40 @@ export function stitchPageBreaks(pages: RawLine[][]): RawLine[] {
   }
   return out;
 }
+
+/**
+ * Browsers printing a page centre each cell on its own: beside a two-line label some numbers of a row take the
+ * first line's baseline and the others the second's. Two such lines, one right under the other, whose numbers
+ * stand in different columns and whose second line carries no new row label, are one row.
+ */
+export function mergeSplitRows(lines: RawLine[]): RawLine[] {
+  const out: RawLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i];
+    const b = lines[i + 1];
+    const sa = valueStart(a);
+    const sb = b ? valueStart(b) : -1;
+    if (b && sa >= 0 && sb >= 0 && Math.abs(a.y - b.y) <= 1.6 * a.size) {
+      const va = a.chunks.slice(sa);
+      const vb = b.chunks.slice(sb);
+      const labelsB = b.chunks.slice(0, sb);
+      const disjoint = vb.every((x) =>
+        va.every((y) => !overlaps(x, y) && Math.abs(x.x0 + x.x1 - y.x0 - y.x1) > a.size),
+      );
+      const continues =
+        labelsB.length > 0 ? labelsB.every((c) => !ENUMERATOR.test(c.text)) : Math.abs(a.y - b.y) <= 0.9 * a.size;
+      const left = Math.min(va[0].x0, vb[0].x0);
+      if (disjoint && continues && labelsB.every((c) => c.x1 <= left)) {
+        const labels = orderLabelChunks([
+          ...a.chunks.slice(0, sa).map((c) => ({ c, y: a.y })),
+          ...labelsB.map((c) => ({ c, y: b.y })),
+        ]);
+        out.push({ y: a.y, size: a.size, chunks: [...labels, ...[...va, ...vb].sort((x, y) => x.x0 - y.x0)] });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}

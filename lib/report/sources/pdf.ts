@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type Deadline, ReportParseError } from "../errors";
-import { attachWrappedLabels, joinWrappedNumbers, type RawLine, stitchPageBreaks } from "./pdf-rows";
+import { normaliseRadicals } from "../radicals";
+import { attachWrappedLabels, joinWrappedNumbers, mergeSplitRows, type RawLine, stitchPageBreaks } from "./pdf-rows";
 import { isCompleteRowLabel } from "./text";
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
@@ -63,7 +64,7 @@ function pageLines(items: Glyph[]): RawLine[] {
     const text = chunks.map((c) => c.text).join(" ");
     if (text && !PAGE_NUMBER.test(text)) raw.push({ y: line[0].y, size: Math.max(...line.map((g) => g.size)), chunks });
   }
-  return attachWrappedLabels(joinWrappedNumbers(raw), isCompleteRowLabel);
+  return attachWrappedLabels(mergeSplitRows(joinWrappedNumbers(raw)), isCompleteRowLabel);
 }
 
 function toPdfLine(l: RawLine): PdfLine {
@@ -135,7 +136,7 @@ export async function extractPdf(
         if (typeof it.str !== "string" || !it.str.trim()) continue;
         const [a, b, , d, x, y] = it.transform;
         const size = Math.hypot(a, b) || Math.abs(d) || 10;
-        glyphs.push({ s: it.str, x, y, w: it.width, size });
+        glyphs.push({ s: normaliseRadicals(it.str), x, y, w: it.width, size });
         chars += it.str.trim().length;
       }
       pagesLines.push(pageLines(glyphs));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { attachWrappedLabels, joinWrappedNumbers, type RawLine, stitchPageBreaks } from "@/lib/report/sources/pdf-rows";
+import { normaliseRadicals } from "@/lib/report/radicals";
+import {
+  attachWrappedLabels,
+  joinWrappedNumbers,
+  mergeSplitRows,
+  type RawLine,
+  stitchPageBreaks,
+} from "@/lib/report/sources/pdf-rows";
 
 const line = (y: number, ...chunks: [string, number, number][]): RawLine => ({
   y,
@@ -88,5 +95,36 @@ describe("stitchPageBreaks", () => {
       line(780, ["（四）无法提供", 100, 150], ["1.本机关不掌握", 160, 240], ["1", 283, 290]),
     ];
     expect(texts(stitchPageBreaks([page1, page2]))).toEqual([...texts(page1), ...texts(page2)]);
+  });
+});
+
+describe("mergeSplitRows", () => {
+  it("makes one row of numbers printed on the two baselines of a two-line label", () => {
+    const lines = [
+      line(500, ["一、本年新收政府信息公开申请", 60, 180], ["118", 225, 240], ["0", 440, 447], ["146", 542, 557]),
+      line(488, ["数量", 60, 80], ["21", 280, 292], ["0", 336, 343], ["0", 388, 395], ["7", 492, 499]),
+      line(470, ["二、上年结转政府信息公开申请", 60, 180], ["0", 228, 235], ["2", 283, 290]),
+    ];
+    expect(texts(mergeSplitRows(lines))).toEqual([
+      "一、本年新收政府信息公开申请数量 118 21 0 0 0 7 146",
+      "二、上年结转政府信息公开申请 0 2",
+    ]);
+  });
+
+  it("keeps two rows apart when the second starts a label of its own", () => {
+    const lines = [
+      line(500, ["（一）予以公开", 100, 180], ["89", 225, 240]),
+      line(488, ["（二）部分公开", 100, 180], ["3", 280, 292]),
+    ];
+    expect(texts(mergeSplitRows(lines))).toEqual(texts(lines));
+  });
+});
+
+describe("normaliseRadicals", () => {
+  it("maps radicals that PDF fonts put for ideographs back to the ideographs", () => {
+    expect(normaliseRadicals("⾸⻚>政务公开 古丈县⼈⺠政府 ⻓沙市⻔户⽹站")).toBe(
+      "首页>政务公开 古丈县人民政府 长沙市门户网站",
+    );
+    expect(normaliseRadicals("人民政府 123")).toBe("人民政府 123");
   });
 });

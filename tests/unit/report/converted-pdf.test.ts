@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseReport } from "@/lib/report";
+import { compareParse, generateSample, type Shape } from "@/lib/report/generate";
+
+// PDFs made from generated reports by other programs: an office suite (from DOCX) and a browser (from HTML).
+const SOURCES: { dir: string; shape: Shape; name: string }[] = [
+  { dir: "office-pdf", shape: "docx", name: "exported by an office suite" },
+  { dir: "browser-pdf", shape: "html", name: "printed by a browser" },
+];
+
+describe.each(SOURCES)("PDFs $name", ({ dir, shape }) => {
+  const folder = path.join(__dirname, "../../fixtures", dir);
+  const seeds = readdirSync(folder)
+    .filter((f) => f.endsWith(".pdf"))
+    .map((f) => Number.parseInt(f, 10));
+  it("has fixtures", () => expect(seeds.length).toBeGreaterThanOrEqual(3));
+  it.each(seeds)("seed %i: every cell as the generated report has it", { timeout: 60_000 }, async (seed) => {
+    const sample = await generateSample(seed, shape);
+    const bytes = new Uint8Array(readFileSync(path.join(folder, `${seed}.pdf`)));
+    const parsed = await parseReport(bytes, { fileName: `${seed}.pdf`, timeoutMs: 30_000 });
+    // A converted PDF may be dated by its metadata rather than the page's date line; the cells are the point.
+    const problems = compareParse(sample.document.expected, parsed).filter((p) => p.cell !== "publishedAt");
+    expect(problems).toEqual([]);
+  });
+});
