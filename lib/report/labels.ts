@@ -45,6 +45,22 @@ export function scoreSuffix(label: string, canonical: string): number {
   const n = a.length;
   const m = canonical.length;
   if (n === 0 || m === 0) return 0;
+  // Row labels recur in every report: page lines are scored against each official label many times over.
+  const memoKey = `${canonical}\u0000${a}`;
+  const memo = SCORE_MEMO.get(memoKey);
+  if (memo !== undefined) return memo;
+  const score = lcsSuffixScore(a, canonical);
+  if (SCORE_MEMO.size >= SCORE_MEMO_SIZE) SCORE_MEMO.clear();
+  SCORE_MEMO.set(memoKey, score);
+  return score;
+}
+
+const SCORE_MEMO = new Map<string, number>();
+const SCORE_MEMO_SIZE = 50_000;
+
+function lcsSuffixScore(a: string, canonical: string): number {
+  const n = a.length;
+  const m = canonical.length;
   if (BUF_A.length < m + 1) {
     BUF_A = new Uint16Array(2 * (m + 1));
     BUF_B = new Uint16Array(2 * (m + 1));
@@ -64,7 +80,9 @@ export function scoreSuffix(label: string, canonical: string): number {
       const score = (2 * lcs) / (n - i + m);
       if (score > best) best = score;
     }
-    [next, cur] = [cur, next];
+    const swap = next;
+    next = cur;
+    cur = swap;
   }
   return best;
 }

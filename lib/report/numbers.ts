@@ -6,9 +6,11 @@ export type CellValue =
   | { kind: "unreadable"; printed: string };
 
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const WIDE = /[\uff01-\uff5e\u3000]/;
 
 /** Full-width ASCII (０-９ ． ， ＋ －…) to half-width; other characters untouched. */
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 

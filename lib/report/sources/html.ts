@@ -1,5 +1,4 @@
-import { load } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import { Parser } from "htmlparser2";
 import { gridRowToItem, type Item } from "../document";
 import { type Deadline, ReportParseError } from "../errors";
 
@@ -68,14 +67,20 @@ const MAX_SPAN_ROWS = 500;
 const MAX_SPAN_COLS = 60;
 const MAX_GRID_CELLS = 200_000;
 
-function isElement(n: AnyNode): n is Element {
+/** What the extractor reads of a parsed node; domhandler's nodes have the same shape. */
+type HtmlNode = { type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: HtmlNode[] };
+type HtmlElement = HtmlNode & { name: string; children: HtmlNode[] };
+/** An element of the page as read here: domhandler's fields plus whether a <table> lies below it. */
+type PageElement = HtmlElement & { attribs: Record<string, string>; tableBelow: boolean };
+
+function isElement(n: HtmlNode): n is HtmlElement {
   return n.type === "tag" || n.type === "script" || n.type === "style";
 }
 
 /** Text of a subtree, iteratively; <br> and block boundaries become spaces. */
-function textOf(root: AnyNode, deadline: Deadline): string {
+function textOf(root: HtmlNode, deadline: Deadline): string {
   let out = "";
-  const stack: (AnyNode | null)[] = [root];
+  const stack: (HtmlNode | null)[] = [root];
   while (stack.length > 0) {
     deadline.check();
     const n = stack.pop();
@@ -84,7 +89,7 @@ function textOf(root: AnyNode, deadline: Deadline): string {
       continue;
     }
     if (!n) continue;
-    if (n.type === "text") out += (n as unknown as { data: string }).data;
+    if (n.type === "text") out += n.data;
     else if (isElement(n)) {
       const name = n.name.toLowerCase();
       if (SKIP.has(name)) continue;
@@ -101,14 +106,14 @@ function textOf(root: AnyNode, deadline: Deadline): string {
   return out.replace(/[\s\u00a0\u3000]+/g, " ").trim();
 }
 
-function spanOf(el: Element, attr: string, max: number): number {
+function spanOf(el: HtmlNode, attr: string, max: number): number {
   const v = Number.parseInt(el.attribs?.[attr] ?? "1", 10);
   return Number.isFinite(v) && v >= 1 ? Math.min(v, max) : 1;
 }
 
-function collectRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  const stack: AnyNode[] = [...table.children].reverse();
+function collectRows(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
+  const stack: HtmlNode[] = [...table.children].reverse();
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
@@ -122,7 +127,7 @@ function collectRows(table: Element): Element[] {
 }
 
 /** Expands rowspan/colspan into a grid; each grid row lists its cells once (colspan copies collapsed). */
-export function tableToRows(table: Element, deadline: Deadline): string[][] {
+export function tableToRows(table: HtmlElement, deadline: Deadline): string[][] {
   const rows = collectRows(table);
   const grid: (number | undefined)[][] = [];
   const texts: string[] = [];
@@ -161,25 +166,59 @@ export function tableToRows(table: Element, deadline: Deadline): string[][] {
   });
 }
 
-/** Marks every element that has a <table> below it, in one pass. */
-function markTableAncestors(root: AnyNode, deadline: Deadline): Set<AnyNode> {
-  const marked = new Set<AnyNode>();
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    deadline.check();
-    const n = stack.pop()!;
-    if (!isElement(n) && n.type !== "root") continue;
-    const children = (n as Element).children ?? [];
-    if (isElement(n) && n.name.toLowerCase() === "table") {
-      let p = n.parent;
-      while (p && !marked.has(p)) {
-        marked.add(p);
-        p = p.parent;
-      }
-    }
-    for (const c of children) stack.push(c);
-  }
-  return marked;
+const TITLE_CLASS = /(?:^|\s)(?:title|article-title)(?:$|\s)/;
+const TITLE_TAGS = new Set(["title", "h1", "h2"]);
+
+type Page = { root: PageElement; metaTitles: string[]; headings: PageElement[] };
+
+/**
+ * Builds the element tree from htmlparser2's events (the tree domhandler would build, without its per-node
+ * overhead) and, in the same pass and in document order: marks every element with a <table> below it, reads
+ * `meta[name=ArticleTitle], meta[name=title], meta[property=og:title]` and collects the elements matching
+ * `title, h1, h2, .title, .article-title`.
+ */
+function parsePage(html: string, deadline: Deadline): Page {
+  const root: PageElement = { type: "root", name: "", attribs: {}, children: [], tableBelow: false };
+  const metaTitles: string[] = [];
+  const headings: PageElement[] = [];
+  const open: PageElement[] = [root];
+  let text: { type: "text"; data: string } | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        deadline.check();
+        text = null;
+        const type = name === "script" || name === "style" ? name : "tag";
+        const el: PageElement = { type, name, attribs, children: [], tableBelow: false };
+        open[open.length - 1].children.push(el);
+        if (name === "table") {
+          for (let i = open.length - 1; i >= 0 && !open[i].tableBelow; i--) open[i].tableBelow = true;
+        } else if (name === "meta") {
+          const isTitle =
+            attribs.name === "ArticleTitle" || attribs.name === "title" || attribs.property === "og:title";
+          if (isTitle && attribs.content) metaTitles.push(attribs.content);
+        }
+        if (TITLE_TAGS.has(name) || (attribs.class !== undefined && TITLE_CLASS.test(attribs.class))) headings.push(el);
+        open.push(el);
+      },
+      onclosetag() {
+        text = null;
+        if (open.length > 1) open.pop();
+      },
+      ontext(data) {
+        if (text) {
+          text.data += data;
+          return;
+        }
+        deadline.check();
+        text = { type: "text", data };
+        open[open.length - 1].children.push(text);
+      },
+    },
+    { xmlMode: false, decodeEntities: true },
+  );
+  parser.end(html);
+  return { root, metaTitles, headings };
 }
 
 export type HtmlExtract = { items: Item[]; lines: string[]; titles: string[] };
@@ -204,14 +243,54 @@ const VOID = new Set([
   "!doctype",
 ]);
 
+function isTagNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isTagNameChar(c: number): boolean {
+  return isTagNameStart(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45;
+}
+
+/** VOID and AUTO_CLOSED by name length, to compare tag names in place. */
+const NOT_NESTING: string[][] = [];
+for (const name of [...VOID, ...AUTO_CLOSED]) {
+  NOT_NESTING[name.length] ??= [];
+  NOT_NESTING[name.length].push(name);
+}
+
+/** Whether html[start, end) names a void or auto-closed element, in any letter case. */
+function isNotNesting(html: string, start: number, end: number): boolean {
+  const names = NOT_NESTING[end - start];
+  if (!names) return false;
+  outer: for (const name of names) {
+    for (let j = 0; j < name.length; j++)
+      if ((html.charCodeAt(start + j) | 0x20) !== name.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** The HTML parser is quadratic in nesting depth: real pages stay far below this, pathological ones are refused. */
 function checkNesting(html: string, deadline: Deadline): void {
+  // Tags as /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g would match them, scanned without a regex.
   let depth = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+  let lt = html.indexOf("<");
+  while (lt >= 0) {
+    let i = lt + 1;
+    const closing = html.charCodeAt(i) === 47;
+    if (closing) i++;
+    if (!isTagNameStart(html.charCodeAt(i))) {
+      lt = html.indexOf("<", lt + 1);
+      continue;
+    }
+    const nameStart = i;
+    while (isTagNameChar(html.charCodeAt(++i)));
+    const gt = html.indexOf(">", i);
+    if (gt < 0) return;
     deadline.check();
-    const name = m[2].toLowerCase();
-    if (VOID.has(name) || AUTO_CLOSED.has(name) || m[3]) continue;
-    depth += m[1] ? -1 : 1;
+    lt = html.indexOf("<", gt + 1);
+    if ((gt > i && html.charCodeAt(gt - 1) === 47) || isNotNesting(html, nameStart, i)) continue;
+    depth += closing ? -1 : 1;
     if (depth > MAX_DEPTH) {
       throw new ReportParseError("CORRUPT_FILE", `HTML 标签嵌套超过 ${MAX_DEPTH} 层，文件异常，无法解析`);
     }
@@ -221,18 +300,13 @@ function checkNesting(html: string, deadline: Deadline): void {
 
 export function extractHtml(html: string, deadline: Deadline): HtmlExtract {
   checkNesting(html, deadline);
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } }, true);
-  const root = $.root()[0] as AnyNode;
+  const { root, metaTitles, headings } = parsePage(html, deadline);
   deadline.checkNow();
-  const titles: string[] = [];
-  $("meta[name='ArticleTitle'], meta[name='title'], meta[property='og:title']").each((_, el) => {
-    const c = (el as Element).attribs?.content;
-    if (c) titles.push(c);
-  });
-  $("title, h1, h2, .title, .article-title").each((_, el) => {
-    if (titles.length < 40) titles.push(textOf(el as AnyNode, deadline));
-  });
-  const hasTableBelow = markTableAncestors(root, deadline);
+  const titles = metaTitles;
+  for (const el of headings) {
+    if (titles.length >= 40) break;
+    titles.push(textOf(el, deadline));
+  }
   const items: Item[] = [];
   const lines: string[] = [];
   let line = "";
@@ -244,7 +318,7 @@ export function extractHtml(html: string, deadline: Deadline): HtmlExtract {
     }
     line = "";
   };
-  const stack: (AnyNode | null)[] = [root];
+  const stack: (HtmlNode | null)[] = [root];
   while (stack.length > 0) {
     deadline.check();
     const n = stack.pop();
@@ -254,19 +328,20 @@ export function extractHtml(html: string, deadline: Deadline): HtmlExtract {
     }
     if (!n) continue;
     if (n.type === "text") {
-      line += (n as unknown as { data: string }).data;
+      line += n.data;
       continue;
     }
     if (n.type !== "root" && !isElement(n)) continue;
-    const name = isElement(n) ? n.name.toLowerCase() : "";
+    const el = n as PageElement;
+    const name = el.name;
     if (SKIP.has(name)) continue;
     if (name === "br") {
       flushLine();
       continue;
     }
-    if (name === "table" && !hasTableBelow.has(n)) {
+    if (name === "table" && !el.tableBelow) {
       flushLine();
-      for (const row of tableToRows(n as Element, deadline)) {
+      for (const row of tableToRows(el, deadline)) {
         const item = gridRowToItem(row);
         if (!item) continue;
         items.push(item);
@@ -279,8 +354,7 @@ export function extractHtml(html: string, deadline: Deadline): HtmlExtract {
       flushLine();
       stack.push(null);
     }
-    const children = (n as Element).children ?? [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
   flushLine();
   return { items, lines, titles };

@@ -79,18 +79,44 @@ function pdfDate(raw: unknown): string | null {
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsLoading: Promise<PdfJs> | null = null;
 
+type Slot = [object, PropertyKey];
+// The legacy build's core-js replaces these built-ins on Node 20 with JS versions (JSON.stringify ~25× slower,
+// Array.prototype.push ~2×) for every caller in the process; pdf.js needs none of what they add.
+const KEEP_NATIVE: Slot[] = [
+  [Array.prototype, "push"],
+  [JSON, "parse"],
+  [JSON, "stringify"],
+];
+
 /** Loads pdf.js and its worker code once per process, outside any document's time budget. */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjsLoading ??= (async () => {
-    const [lib, worker] = await Promise.all([
-      import("pdfjs-dist/legacy/build/pdf.mjs"),
-      import("pdfjs-dist/legacy/build/pdf.worker.mjs"),
-    ]);
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return lib;
+    const natives = KEEP_NATIVE.map(([o, k]) => Object.getOwnPropertyDescriptor(o, k)!);
+    // Under tsx every module carries an inline source map, and core-js reads `new Error().stack` while loading:
+    // Node would parse pdf.js's multi-megabyte map (about a second) for nothing.
+    const sourceMaps = process.sourceMapsEnabled;
+    if (sourceMaps) process.setSourceMapsEnabled(false);
+    try {
+      // The minified builds are the same code; they halve what a transpiling loader (tsx) has to process.
+      const [lib, worker] = await Promise.all([
+        import("pdfjs-dist/legacy/build/pdf.min.mjs") as Promise<PdfJs>,
+        import("pdfjs-dist/legacy/build/pdf.worker.min.mjs"),
+      ]);
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return lib;
+    } finally {
+      if (sourceMaps) process.setSourceMapsEnabled(true);
+      KEEP_NATIVE.forEach(([o, k], i) => {
+        Object.defineProperty(o, k, natives[i]);
+      });
+    }
   })();
   return pdfjsLoading;
 }
+
+// Loading takes from half a second (node) to a few (tsx, busy machine): start it with the parser so that the
+// first PDF of a process does not wait for it. A failure surfaces when a PDF needs pdf.js.
+loadPdfJs().catch(() => {});
 
 export async function extractPdf(
   bytes: Uint8Array,
