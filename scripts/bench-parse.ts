@@ -3,6 +3,7 @@
  *   npm run bench:parse [-- --count 300 --slow-count 60 --seed 1 --shapes html,pdf]
  * Prints documents/s, p50/p99/max latency of parseReport alone (rendering excluded) and the process's peak RSS.
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { generateSample, SHAPES, type Shape } from "@/lib/report/generate";
 import { parseReport } from "@/lib/report/parse-report";
@@ -13,8 +14,20 @@ const { values } = parseArgs({
     "slow-count": { type: "string", default: "60" },
     seed: { type: "string", default: "1" },
     shapes: { type: "string" },
+    help: { type: "boolean", short: "h" },
   },
 });
+if (values.help) {
+  console.log(`npm run bench:parse [-- options]
+  --count N        documents per text shape (html, text-lines, run-together, markdown); default 300
+  --slow-count N   documents per DOCX/PDF shape; default 60
+  --seed N         first seed of the generated corpus; default 1
+  --shapes a,b     shapes to run, in this order; default ${SHAPES.join(",")}
+Latency is parseReport alone, from the first document of the process (the first PDF includes whatever part of
+loading pdf.js is not done yet). Machine load is printed with the table: compare runs made under the same load.`);
+  process.exit(0);
+}
+const loadAtStart = loadavg();
 const shapes = (values.shapes?.split(",") ?? SHAPES) as Shape[];
 const seed = Number(values.seed);
 
@@ -81,3 +94,5 @@ const line = (cells: string[]) =>
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const t of table) console.log(line(t));
+const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
+console.log(`load average (1/5/15 min): ${fmt(loadAtStart)} at start, ${fmt(loadavg())} at end`);
