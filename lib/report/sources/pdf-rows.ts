@@ -317,7 +317,7 @@ export function mergeSplitRows(lines: RawLine[]): RawLine[] {
       const continues =
         labelsB.length > 0 ? labelsB.every((c) => !ENUMERATOR.test(c.text)) : Math.abs(a.y - b.y) <= 0.9 * a.size;
       const left = Math.min(va[0].x0, vb[0].x0);
-      if (disjoint && continues && labelsB.every((c) => c.x1 <= left)) {
+      if (disjoint && continues && labelsB.every((c) => c.x1 <= left + 0.5 * a.size)) {
         const labels = orderLabelChunks([
           ...a.chunks.slice(0, sa).map((c) => ({ c, y: a.y })),
           ...labelsB.map((c) => ({ c, y: b.y })),
