@@ -147,6 +147,8 @@ export const reportValues = pgTable(
     prefectureCode: varchar("prefecture_code", { length: 6 }),
     countyCode: varchar("county_code", { length: 6 }),
     agencyKind: varchar("agency_kind", { length: 16 }).notNull(),
+    /** The agency has no current report for the next year (缺报 then); kept by lib/rollups/refresh-rollups.ts. */
+    nextMissing: boolean("next_missing").notNull().default(false),
     ...cellColumns,
   },
   (t) => [
@@ -154,6 +156,7 @@ export const reportValues = pgTable(
     index("report_values_prefecture_idx").on(t.prefectureCode, t.year),
     index("report_values_county_idx").on(t.countyCode, t.year),
     index("report_values_agency_idx").on(t.agencyId, t.year),
+    index("report_values_next_missing_idx").on(t.year, t.agencyId).where(sql`${t.nextMissing}`),
     // One rollup group's reports (lib/rollups/refresh-rollups.ts recomputes groups by this key).
     index("report_values_group_idx").on(
       sql`coalesce(${t.countyCode}, ${t.prefectureCode}, ${t.provinceCode}, '')`,

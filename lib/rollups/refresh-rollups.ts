@@ -3,7 +3,7 @@ import { inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies } from "@/db/schema";
 import { findRegionByCode } from "@/lib/regions";
-import { buildProvinceDelta, buildRollupInsert, ROLLUP_GROUP_KEY } from "./rollup-sql";
+import { buildNextMissingUpdate, buildProvinceDelta, buildRollupInsert, ROLLUP_GROUP_KEY } from "./rollup-sql";
 
 /** A current report of (agency, year) was added, replaced, changed or removed. */
 export type RollupChange = { agencyId: number; year: number };
@@ -58,6 +58,12 @@ export async function refreshRollups(db: Db, changes: readonly RollupChange[]): 
           from (select distinct hashtext(k) as h from unnest(array[${keys}]::text[]) as k order by h) as s`,
     );
   }
+  // The agency's rows of the year and the year before: whether each has a next-year report may have changed.
+  const rowsOfChanges = sql.join(
+    changes.flatMap((c) => [sql`(${c.agencyId}::int, ${c.year}::int)`, sql`(${c.agencyId}::int, ${c.year - 1}::int)`]),
+    sql`, `,
+  );
+  await db.execute(buildNextMissingUpdate(sql`(agency_id, year) in (values ${rowsOfChanges})`));
   await recompute(db, groupsSql(list));
 }
 
@@ -75,6 +81,7 @@ async function recompute(db: Db, groups: SQL): Promise<void> {
 export async function rebuildRollups(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`lock table report_rollups, report_rollups_province in exclusive mode`);
+    await tx.execute(buildNextMissingUpdate(sql`true`));
     await tx.execute(sql`delete from report_rollups`);
     await tx.execute(buildRollupInsert(sql`true`));
     await tx.execute(sql`delete from report_rollups_province`);

@@ -118,3 +118,11 @@ export function buildProvinceDelta(sign: 1 | -1, where: SQL): SQL {
         sql`, `,
       )}`;
 }
+
+/** Sets `report_values.next_missing` (no current report of the agency the next year) on the rows matching `where`. */
+export function buildNextMissingUpdate(where: SQL): SQL {
+  const missing = sql`(not exists (select 1 from report_values nx
+    where nx.agency_id = report_values.agency_id and nx.year = report_values.year + 1))`;
+  return sql`update report_values set next_missing = ${missing}
+    where ${where} and next_missing is distinct from ${missing}`;
+}

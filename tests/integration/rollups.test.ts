@@ -78,6 +78,12 @@ async function provinceRows(db: Db): Promise<Record<string, unknown>[]> {
 
 /** The maintained rollup equals a rebuild from report_values, and its core counts equal a plain GROUP BY. */
 async function expectRollupConsistent(db: Db) {
+  const [flags] = await selectRows<{ wrong: number }>(
+    db,
+    sql`select count(*)::int as wrong from report_values rv where rv.next_missing <> not exists (
+          select 1 from report_values nx where nx.agency_id = rv.agency_id and nx.year = rv.year + 1)`,
+  );
+  expect(Number(flags.wrong), "next_missing flags").toBe(0);
   const maintained = await rollupRows(db);
   const direct = await selectRows<Record<string, unknown>>(
     db,

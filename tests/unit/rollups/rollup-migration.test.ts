@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ROLLUP_METRICS } from "@/db/rollup-columns";
 import { reportRollups } from "@/db/schema";
 import { METRICS } from "@/lib/metrics";
-import { buildProvinceDelta, buildRollupInsert } from "@/lib/rollups/rollup-sql";
+import { buildNextMissingUpdate, buildProvinceDelta, buildRollupInsert } from "@/lib/rollups/rollup-sql";
 
 const MIGRATIONS = path.join(import.meta.dirname, "..", "..", "..", "db", "migrations");
 
@@ -25,6 +25,7 @@ describe("report_rollups", () => {
   it.each([
     ['"report_rollups"', () => buildRollupInsert(sql`true`)],
     ['"report_rollups_province"', () => buildProvinceDelta(1, sql`true`)],
+    ['"next_missing"', () => buildNextMissingUpdate(sql`true`)],
   ])(
     "%s is rebuilt by the newest migration that touches it, with the SQL the code maintains it with",
     (table, build) => {
