@@ -18,6 +18,7 @@ import {
   REVIEW_BLOCKS,
   REVIEW_COLUMNS,
 } from "./schema";
+import { alignedLines, isSpaceAligned } from "./sources/aligned-text";
 import { docxToHtml } from "./sources/docx";
 import { extractHtml } from "./sources/html";
 import { extractPdf, loadPdfJs } from "./sources/pdf";
@@ -70,6 +71,11 @@ async function extract(bytes: Uint8Array, opts: ParseOptions, deadline: Deadline
     return { shape: "html", items, lines, titles, encoding, fileDate: null };
   }
   const lines = text.split(/\r\n|\r|\n/);
+  if (isSpaceAligned(lines)) {
+    const aligned = alignedLines(lines);
+    const { items } = linesToItems(aligned.lines, deadline, aligned.positions);
+    return { shape: "text", items, lines, titles: [], encoding, fileDate: null };
+  }
   const { items, markdown } = linesToItems(lines, deadline);
   const md = markdown || media.includes("markdown") || /\.(md|markdown)$/.test(name);
   return { shape: md ? "markdown" : "text", items, lines, titles: [], encoding, fileDate: null };

@@ -25,3 +25,13 @@ describe.each(SOURCES)("PDFs $name", ({ dir, shape }) => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("space-aligned text (pdftotext -layout of an exported PDF)", () => {
+  it("reads every cell, blank lines being spacing and blank cells gaps between columns", async () => {
+    const sample = await generateSample(2036, "docx");
+    const bytes = new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/layout-text/2036.txt")));
+    const parsed = await parseReport(bytes, { fileName: "2036.txt", timeoutMs: 30_000 });
+    const problems = compareParse(sample.document.expected, parsed).filter((p) => p.cell !== "publishedAt");
+    expect(problems).toEqual([]);
+  });
+});
