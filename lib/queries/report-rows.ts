@@ -1,16 +1,15 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agencies, reportRollups, reports, reportValues } from "@/db/schema";
+import { agencies, reportRollups, reportRollupsProvince, reports, reportValues } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { type CellMetric, daysLate, getMetric } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
 import { buildCellSum, buildEligibility } from "./aggregate-metrics";
-import { buildFilterCondition, childGrouping, type Scope } from "./region-scope";
+import { buildFilterCondition, childGrouping, type Scope, servedByProvinceRollup } from "./region-scope";
 
 const rv = reportValues;
-const rr = reportRollups;
 
 export type ReportRow = {
   reportId: number;
@@ -129,12 +128,13 @@ export type MissingAgencyRow = {
 
 /** Years (newest first) in which some agency of the filter went missing, from the rollup's next-year counts. */
 async function yearsWithLeavers(db: Db, filter: DashboardFilter, scope: Scope): Promise<number[]> {
-  const nextYear = sql`(${rr.year} + 1)`;
+  const src = servedByProvinceRollup(filter, scope) ? reportRollupsProvince : reportRollups;
+  const nextYear = sql`(${src.year} + 1)`;
   const rows = await selectRows<{ year: number }>(
     db,
-    sql`select distinct ${nextYear}::int as year from ${rr}
-        where ${buildFilterCondition(filter, scope, { yearExpr: nextYear, ignoreLayout: true, source: rr })}
-          and ${rr.leavers} > 0 and ${nextYear} <= (select max(${rr.year}) from ${rr})
+    sql`select distinct ${nextYear}::int as year from ${src}
+        where ${buildFilterCondition(filter, scope, { yearExpr: nextYear, ignoreLayout: true, source: src })}
+          and ${src.leavers} > 0 and ${nextYear} <= (select max(${src.year}) from ${src})
         order by 1 desc`,
   );
   return rows.map((r) => Number(r.year));
