@@ -5,6 +5,7 @@ import { collectSources } from "@/lib/ingest/collect-sources";
 import { countSources } from "@/lib/ingest/count-sources";
 import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
+import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
 import { createProgress } from "./progress";
 import { EXIT, runCli } from "./run-cli";
 
@@ -16,6 +17,7 @@ const USAGE = `用法：npm run ingest -- [选项] 路径...
   --year 年度          指定报告年度
   --published 日期     指定发布日期（YYYY-MM-DD）
   --max-size MB        单个文件大小上限（默认 50）
+  --workers N          解析线程数（默认 CPU 核数减一，至少 1；0 表示在主线程解析；亦可用 OGI_PARSE_WORKERS）
   --json 文件          把每个文件的结果写成 JSON
 退出码：0 全部导入；3 有文件被拒绝；1 致命错误；2 参数错误。`;
 
@@ -28,6 +30,7 @@ await runCli(async () => {
       year: { type: "string" },
       published: { type: "string" },
       "max-size": { type: "string" },
+      workers: { type: "string" },
       json: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -35,6 +38,13 @@ await runCli(async () => {
   if (values.help || positionals.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? EXIT.ok : EXIT.usage;
+  }
+  let workers: number;
+  try {
+    workers = resolveParseWorkers(values.workers);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return EXIT.usage;
   }
   const limits = resolveLimits(values["max-size"] ? { maxFileBytes: Number(values["max-size"]) * 1024 * 1024 } : {});
   const metadata = {
@@ -49,6 +59,7 @@ await runCli(async () => {
     const summary = await ingestBatch(handle.db, collectSources(positionals, limits), {
       metadata,
       concurrency: defaultConcurrency(handle.kind),
+      workers,
       onResult: (r) => progress.tick(r.file),
     });
     progress.stop();

@@ -4,6 +4,7 @@ import { ensureTestAccounts } from "@/lib/auth/bootstrap";
 import { collectSources, type SourceItem } from "@/lib/ingest/collect-sources";
 import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
+import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { createProgress } from "./progress";
@@ -43,6 +44,7 @@ await runCli(async () => {
     const progress = createProgress("加载示例", 4 + AGENCIES * 7);
     const { counts, results } = await ingestBatch(handle.db, samples(), {
       concurrency: defaultConcurrency(handle.kind),
+      workers: resolveParseWorkers(),
       onResult: (r) => progress.tick(r.file),
     });
     progress.stop();

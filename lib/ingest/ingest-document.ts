@@ -1,22 +1,21 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agencies, reportIssues, reports, reportValues, sourceDocuments } from "@/db/schema";
-import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
-import { ReportParseError } from "@/lib/report/errors";
-import { parseReport } from "@/lib/report/parse-report";
+import { reportIssues, reports, reportValues, sourceDocuments } from "@/db/schema";
+import { selectRows } from "@/lib/db/rows";
+import { classifyAgencyKind, findRegionByCode, normaliseAgencyName } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { bumpDatasetVersion } from "./bump-dataset-version";
 import { buildReportValuesRow } from "./cell-values";
 import { computeDeadline } from "./deadline";
-import { applyMetadata, type DocumentMetadata } from "./metadata";
+import type { DocumentMetadata } from "./metadata";
+import { type ParseRejection, parseForIngest } from "./parse-pool-task";
 
+export { parseForIngest };
 export const PARSER_VERSION = "1";
-/** Generous against a busy machine; the parser's own default (2 s) is its performance target, not a limit. */
-const PARSE_TIMEOUT_MS = Number(process.env.OGI_PARSE_TIMEOUT_MS ?? 20_000);
 
 export type IngestInput = { bytes: Uint8Array; fileName?: string; mediaType?: string; metadata?: DocumentMetadata };
 export type IngestOutcome =
@@ -35,33 +34,6 @@ const ARITHMETIC_CODES = /MISMATCH|SUM_|_SUM|TOTAL|IDENTITY|BALANCE/;
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** Parses bytes into a report, or a Chinese rejection reason; never throws. */
-export async function parseForIngest(
-  input: Pick<IngestInput, "bytes" | "fileName" | "mediaType" | "metadata">,
-): Promise<ParsedReport | { code: string; reason: string }> {
-  try {
-    const parsed = await parseReport(input.bytes, {
-      fileName: input.fileName,
-      mediaType: input.mediaType,
-      timeoutMs: PARSE_TIMEOUT_MS,
-    });
-    const report = input.metadata ? applyMetadata(parsed, input.metadata) : parsed;
-    if (!report.agency || !report.year) {
-      return {
-        code: "UNIDENTIFIED_REPORT",
-        reason: "无法识别报告的机关名称或年度，请在 manifest.csv 中补充机关和年度。",
-      };
-    }
-    return report;
-  } catch (error: unknown) {
-    if (error instanceof ReportParseError) return { code: error.code, reason: error.message };
-    return {
-      code: "PARSER_FAILURE",
-      reason: `解析器内部错误：${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
 }
 
 async function storeDocument(
@@ -86,20 +58,139 @@ async function storeDocument(
   return row.id;
 }
 
-async function upsertAgency(tx: Tx, report: ParsedReport): Promise<{ id: number; kind: string }> {
+/**
+ * Keeps the original bytes and upserts the agency in one round trip. The agency upsert ("do update", a no-op on the
+ * identity) returns an existing row and locks it until commit, so stores for one agency queue up behind each other.
+ */
+async function upsertDocumentAndAgency(
+  tx: Tx,
+  input: IngestInput,
+  digest: string,
+  report: ParsedReport,
+): Promise<{ documentId: number; agency: { id: number; kind: string } }> {
   const name = report.agency!;
-  const regionCode = report.region?.code ?? null;
   const kind = report.agencyKind ?? classifyAgencyKind(name);
-  // "do update" (a no-op on the identity) so that the existing row is returned in the same round trip.
-  const [agency] = await tx
-    .insert(agencies)
-    .values({ name, normalizedName: normaliseAgencyName(name), regionCode, kind })
-    .onConflictDoUpdate({
-      target: [agencies.normalizedName, agencies.regionCode],
-      set: { normalizedName: sql`excluded.normalized_name` },
-    })
-    .returning({ id: agencies.id, kind: agencies.kind });
-  return agency;
+  const [row] = await preparedRows<{ document_id: number; agency_id: number; kind: string }>(
+    tx,
+    "ingest_upsert_document",
+    sql`with doc as (
+          insert into source_documents (sha256, content, byte_size, file_name, media_type, encoding, status, last_parsed_at)
+          values (${digest}, ${input.bytes}, ${input.bytes.byteLength}, ${input.fileName ?? null},
+            ${input.mediaType ?? null}, ${report.source?.encoding ?? null}, 'parsed', now())
+          on conflict (sha256) do update set status = 'parsed', encoding = excluded.encoding, error_code = null,
+            error_message = null, last_parsed_at = now()
+          returning id
+        ), agency as (
+          insert into agencies (name, normalized_name, region_code, kind)
+          values (${name}, ${normaliseAgencyName(name)}, ${report.region?.code ?? null}, ${kind})
+          on conflict (normalized_name, region_code) do update set normalized_name = excluded.normalized_name
+          returning id, kind
+        )
+        select doc.id as document_id, agency.id as agency_id, agency.kind from doc, agency`,
+  );
+  return { documentId: row.document_id, agency: { id: row.agency_id, kind: row.kind } };
+}
+
+type DrizzleInternals = {
+  session: {
+    prepareQuery(query: unknown, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> };
+  };
+  dialect: { sqlToQuery(query: SQL): unknown };
+};
+
+/**
+ * `selectRows` as a named prepared statement (postgres.js prepares it once per connection; PGlite ignores the name):
+ * planning the two big ingest statements cost more server time than running them. Drizzle's `execute` never
+ * prepares, hence its internals; a client opened with `prepare: false` (PgBouncer) still gets unnamed statements.
+ */
+async function preparedRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const { session, dialect } = db as unknown as DrizzleInternals;
+  const result = await session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+const valueColumnNames = Object.fromEntries(
+  Object.entries(getTableColumns(reportValues)).map(([key, column]) => [key, column.name]),
+);
+
+/**
+ * The `insert into report_values` of a report inserted by the same statement (`inserted`): the row goes as one JSON
+ * parameter through `jsonb_populate_record`, naming only the columns the row builder fills (the rest keep their
+ * defaults), so the statement text is the same for every document.
+ */
+function insertValuesSql(report: ParsedReport, agency: { id: number; kind: string }): SQL {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(buildReportValuesRow(0, agency, report))) {
+    if (key !== "reportId") row[valueColumnNames[key] ?? key] = value;
+  }
+  const names = Object.keys(row);
+  const columns = sql.join(
+    names.map((n) => sql.identifier(n)),
+    sql`, `,
+  );
+  const values = sql.join(
+    names.map((n) => sql`v.${sql.identifier(n)}`),
+    sql`, `,
+  );
+  return sql`insert into report_values (report_id, ${columns})
+    select inserted.id, ${values} from inserted, jsonb_populate_record(null::report_values, ${JSON.stringify(row)}::jsonb) v`;
+}
+
+/**
+ * Makes the report the current version of its agency-year in one statement: locks the versions, returns the one
+ * holding the same bytes if any (then writes nothing), else demotes the current one and inserts the report, its cell
+ * values and issues. `(select count(*) from demoted)` makes the insert wait for the demotion (one current per
+ * agency-year is a unique index).
+ */
+async function writeVersion(
+  tx: Tx,
+  report: ParsedReport,
+  agency: { id: number; kind: string },
+  documentId: number,
+): Promise<{ known_id: number | null; report_id: number | null; demoted: number }> {
+  const year = report.year!;
+  const issues = report.issues.map((i) => ({
+    code: i.code,
+    severity: i.severity,
+    message: i.message,
+    cells: i.cells ?? [],
+  }));
+  const [row] = await preparedRows<{ known_id: number | null; report_id: number | null; demoted: number }>(
+    tx,
+    "ingest_write_version",
+    sql`with versions as (
+          select id, source_document_id, is_current from reports
+          where agency_id = ${agency.id} and year = ${year} for update
+        ), known as (
+          select id from versions where source_document_id = ${documentId}
+        ), demoted as (
+          update reports set is_current = false, superseded_at = now()
+          where id in (select id from versions where is_current) and not exists (select 1 from known)
+          returning id
+        ), cleared as (
+          delete from report_values where report_id in (select id from demoted)
+        ), inserted as (
+          insert into reports (agency_id, year, layout, published_at, deadline, source_document_id, parsed,
+            parser_version, issue_count, error_count, checks_passed)
+          select ${agency.id}, ${year}, ${report.format ?? null}, ${report.publishedAt ?? null}::date,
+            ${computeDeadline(year, agency.kind as ReturnType<typeof classifyAgencyKind>)}::date, ${documentId},
+            ${JSON.stringify(report)}::jsonb, ${PARSER_VERSION}, ${report.issues.length},
+            ${report.issues.filter((i) => i.severity === "error").length},
+            ${!report.issues.some((i) => ARITHMETIC_CODES.test(i.code))}
+          where not exists (select 1 from known) and (select count(*) from demoted) >= 0
+          returning id
+        ), cell_values as (
+          ${insertValuesSql(report, agency)}
+        ), issues as (
+          insert into report_issues (report_id, code, severity, message, cells)
+          select inserted.id, i.code, i.severity, i.message, i.cells
+          from inserted, jsonb_to_recordset(${JSON.stringify(issues)}::jsonb)
+            as i(code text, severity text, message text, cells text[])
+        )
+        select (select id from known) as known_id, (select id from inserted) as report_id,
+          (select count(*) from demoted)::int as demoted`,
+  );
+  return row;
 }
 
 /** Writes a parsed report's row, cell values and issues; the caller has made room for it as the current one. */
@@ -159,33 +250,15 @@ export async function writeReportDetails(
 
 async function storeParsed(db: Db, input: IngestInput, digest: string, report: ParsedReport): Promise<IngestOutcome> {
   return db.transaction(async (tx) => {
-    const documentId = await storeDocument(tx as unknown as Tx, input, digest, {
-      status: "parsed",
-      encoding: report.source?.encoding ?? null,
-      errorCode: null,
-      errorMessage: null,
-      lastParsedAt: new Date(),
-    });
-    const agency = await upsertAgency(tx as unknown as Tx, report);
-    const year = report.year!;
-    const versions = await tx
-      .select({ id: reports.id, sourceDocumentId: reports.sourceDocumentId, isCurrent: reports.isCurrent })
-      .from(reports)
-      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, year)))
-      .for("update");
-    const current = versions.find((v) => v.isCurrent);
-    const base = { agencyId: agency.id, agency: report.agency!, year, issueCount: report.issues.length };
+    const { documentId, agency } = await upsertDocumentAndAgency(tx as unknown as Tx, input, digest, report);
+    const written = await writeVersion(tx as unknown as Tx, report, agency, documentId);
+    const base = { agencyId: agency.id, agency: report.agency!, year: report.year!, issueCount: report.issues.length };
     // The same bytes as any version already held (a re-run of an old batch) change nothing.
-    const known = versions.find((v) => v.sourceDocumentId === documentId);
-    if (known) return { status: "unchanged", reportId: known.id, ...base };
-    if (current) {
-      await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, current.id));
-      await tx.delete(reportValues).where(eq(reportValues.reportId, current.id));
-    }
-    const reportId = await insertReportVersion(tx as unknown as Tx, report, agency, documentId);
+    if (written.known_id !== null) return { status: "unchanged", reportId: written.known_id, ...base };
+    const reportId = written.report_id!;
     await bumpDatasetVersion(tx as unknown as Tx);
     await refreshRollups(tx as unknown as Tx, [{ agencyId: agency.id, year: report.year! }]);
-    return { status: current ? "updated" : "new", reportId, ...base };
+    return { status: written.demoted > 0 ? "updated" : "new", reportId, ...base };
   });
 }
 
@@ -203,20 +276,95 @@ const isDocumentFault = (state: string | undefined) => !!state && (state.startsW
 export type PreparedDocument = {
   input: IngestInput;
   digest: string;
-  parsed: ParsedReport | { code: string; reason: string };
+  parsed: ParsedReport | ParseRejection;
   /** Documents with the same key must be stored in batch order (same agency-year, or same bytes). */
   orderKey: string;
 };
 
-/** The CPU half of an ingest: hash and parse, no database. */
-export async function prepareDocument(input: IngestInput): Promise<PreparedDocument> {
-  const digest = hashBytes(input.bytes);
-  const parsed = await parseForIngest(input);
+/** A document with its parse result (from a parse-pool worker or in-process) and its ordering key. */
+export function toPrepared(
+  input: IngestInput,
+  digest: string,
+  parsed: ParsedReport | ParseRejection,
+): PreparedDocument {
   const orderKey =
     "issues" in parsed
       ? `${normaliseAgencyName(parsed.agency!)}|${parsed.region?.code ?? ""}|${parsed.year}`
       : `sha:${digest}`;
   return { input, digest, parsed, orderKey };
+}
+
+/** The CPU half of an ingest: hash and parse, no database. */
+export async function prepareDocument(input: IngestInput): Promise<PreparedDocument> {
+  return toPrepared(input, hashBytes(input.bytes), await parseForIngest(input));
+}
+
+/** A report already made from some stored bytes, with the metadata it was given (see `metadataKey`). */
+export type StoredReport = {
+  reportId: number;
+  agencyId: number;
+  agency: string;
+  year: number;
+  issueCount: number;
+  metadata: string;
+};
+
+/** The metadata that decides a parse beyond the bytes, in the form `applyMetadata` records it. */
+function metadataKey(m: { agency?: unknown; year?: unknown; publishedAt?: unknown; regionCode?: unknown }): string {
+  const region = typeof m.regionCode === "string" ? (findRegionByCode(m.regionCode)?.code ?? null) : null;
+  return JSON.stringify([m.agency || null, m.year || null, m.publishedAt || null, region]);
+}
+
+/** Reports parsed by this parser version from any of these bytes, by sha256, in one query. */
+export async function findStoredReports(db: Db, digests: string[]): Promise<Map<string, StoredReport[]>> {
+  const found = new Map<string, StoredReport[]>();
+  if (digests.length === 0) return found;
+  const rows = await selectRows<{
+    sha256: string;
+    report_id: number;
+    agency_id: number;
+    agency: string;
+    year: number;
+    issue_count: number;
+    overrides: string | null;
+  }>(
+    db,
+    sql`select d.sha256, r.id as report_id, r.agency_id, r.parsed->>'agency' as agency, r.year::int as year,
+          r.issue_count, (r.parsed->'metadataOverrides')::text as overrides
+        from source_documents d join reports r on r.source_document_id = d.id
+        where d.sha256 = any(string_to_array(${digests.join(",")}, ',')) and d.status = 'parsed'
+          and r.parser_version = ${PARSER_VERSION}`,
+  );
+  for (const row of rows) {
+    const overrides = row.overrides ? (JSON.parse(row.overrides) as Record<string, { given?: unknown }>) : {};
+    const given = Object.fromEntries(Object.entries(overrides).map(([field, o]) => [field, o?.given]));
+    const list = found.get(row.sha256) ?? [];
+    list.push({
+      reportId: row.report_id,
+      agencyId: row.agency_id,
+      agency: row.agency,
+      year: row.year,
+      issueCount: row.issue_count,
+      metadata: metadataKey(given),
+    });
+    found.set(row.sha256, list);
+  }
+  return found;
+}
+
+/**
+ * The outcome of bytes already stored with the same metadata: parsing them again would give the same report, which
+ * is already one of its agency-year's versions, so the store would change nothing ("unchanged").
+ */
+export function unchangedOutcome(
+  stored: StoredReport[] | undefined,
+  metadata?: DocumentMetadata,
+): IngestOutcome | null {
+  const key = metadataKey(metadata ?? {});
+  const match = stored?.find((s) => s.metadata === key);
+  if (!match) return null;
+  const { metadata: _, ...report } = match;
+  return { status: "unchanged", ...report };
 }
 
 /** The database half: one transaction per document; the original bytes are kept even when parsing failed. */

@@ -99,8 +99,8 @@ describe("npm run ingest", () => {
     expect(full.code, full.out).toBeLessThanOrEqual(3);
 
     const victim = runIngest([corpus], urlOf(crashed));
-    // Kill -9 once some documents are in, while others are still to come.
-    for (let i = 0; i < 600; i++) {
+    // Kill -9 once some documents are in, while others are still to come (parse workers take seconds to start).
+    for (let i = 0; i < 3000; i++) {
       const [{ n }] = await selectRows<{ n: number }>(crashed.db, sql`select count(*)::int as n from reports`);
       if (n >= 3) break;
       await new Promise((r) => setTimeout(r, 10));
