@@ -10,6 +10,7 @@ import {
   numeric,
   pgSequence,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -245,6 +246,24 @@ export const reportRollupsProvince = pgTable(
   (t) => [
     unique("report_rollups_province_key_uq").on(t.year, t.agencyKind, t.provinceCode, t.layout).nullsNotDistinct(),
   ],
+);
+
+/**
+ * (agency, year) pairs whose rollup groups still have to be recomputed: ingestion marks them in its document's
+ * transaction and `drainPendingRollups` recomputes them in batches (before any dashboard read and at the end of a
+ * batch). `seq` changes on every mark, so a drain deletes only the marks it has seen.
+ */
+export const rollupPendingSeq = pgSequence("rollup_pending_seq");
+export const rollupPending = pgTable(
+  "rollup_pending",
+  {
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    year: smallint("year").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
 );
 
 export * from "./auth-schema";

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
 import type { SourceItem } from "./collect-sources";
 import {
   findStoredReports,
@@ -130,6 +131,8 @@ export async function ingestBatch(
   } finally {
     await pool?.close();
   }
+  // The batch's rollup groups, each recomputed once rather than once per document.
+  await drainPendingRollups(db);
   return {
     results: results.filter((r): r is FileResult => !!r),
     counts,

@@ -6,7 +6,7 @@ import { reportIssues, reports, reportValues, sourceDocuments } from "@/db/schem
 import { selectRows } from "@/lib/db/rows";
 import { classifyAgencyKind, findRegionByCode, normaliseAgencyName } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
-import { refreshRollups } from "@/lib/rollups/refresh-rollups";
+import { markRollupsPending } from "@/lib/rollups/pending-rollups";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { bumpDatasetVersion } from "./bump-dataset-version";
 import { buildReportValuesRow } from "./cell-values";
@@ -257,7 +257,7 @@ async function storeParsed(db: Db, input: IngestInput, digest: string, report: P
     if (written.known_id !== null) return { status: "unchanged", reportId: written.known_id, ...base };
     const reportId = written.report_id!;
     await bumpDatasetVersion(tx as unknown as Tx);
-    await refreshRollups(tx as unknown as Tx, [{ agencyId: agency.id, year: report.year! }]);
+    await markRollupsPending(tx as unknown as Tx, [{ agencyId: agency.id, year: report.year! }]);
     return { status: written.demoted > 0 ? "updated" : "new", reportId, ...base };
   });
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "@/db/client";
+import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
 import { collectSources } from "./collect-sources";
 import { type FileResult, ingestBatch } from "./ingest-batch";
 import { ingestDocument } from "./ingest-document";
@@ -24,12 +25,9 @@ export async function ingestUpload(db: Db, file: File, limits: IngestLimits): Pr
   }
   if (!isZip) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return [
-      {
-        file: file.name,
-        ...(await ingestDocument(db, { bytes, fileName: file.name, mediaType: file.type || undefined })),
-      },
-    ];
+    const outcome = await ingestDocument(db, { bytes, fileName: file.name, mediaType: file.type || undefined });
+    await drainPendingRollups(db);
+    return [{ file: file.name, ...outcome }];
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ogi-upload-"));
   try {

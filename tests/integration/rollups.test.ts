@@ -9,6 +9,7 @@ import { reparseDocument } from "@/lib/ingest/reparse-document";
 import { METRICS } from "@/lib/metrics";
 import { aggregateMetrics, type GroupBy } from "@/lib/queries/aggregate-metrics";
 import { listYears } from "@/lib/queries/charts";
+import { drainPendingRollups, hasPendingRollups } from "@/lib/rollups/pending-rollups";
 import { rebuildRollups, refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
@@ -78,6 +79,9 @@ async function provinceRows(db: Db): Promise<Record<string, unknown>[]> {
 
 /** The maintained rollup equals a rebuild from report_values, and its core counts equal a plain GROUP BY. */
 async function expectRollupConsistent(db: Db) {
+  // Ingestion only marks groups; readers and the end of a batch drain the marks.
+  await drainPendingRollups(db);
+  expect(await hasPendingRollups(db)).toBe(false);
   const [flags] = await selectRows<{ wrong: number }>(
     db,
     sql`select count(*)::int as wrong from report_values rv where rv.next_missing <> not exists (
@@ -176,6 +180,14 @@ describe.each<DriverKind>(["postgres", "pglite"])("report rollups on %s", (kind)
     for (const d of second.filter((x) => x.agency === agency)) await ingest(t.db, d);
     await expectRollupConsistent(t.db);
     await expectRollupAnswersLikeBase(t.db);
+  }, 240_000);
+
+  it("is marked by ingestion and recomputed by a drain, once per group", async () => {
+    for (const d of first.slice(20, 26)) await ingest(t.db, d);
+    expect(await hasPendingRollups(t.db)).toBe(true);
+    expect(await drainPendingRollups(t.db)).toBeGreaterThan(0);
+    expect(await drainPendingRollups(t.db)).toBe(0);
+    await expectRollupConsistent(t.db);
   }, 240_000);
 
   it("follows deletions (the previous version comes back, or the group empties) and reparses", async () => {
