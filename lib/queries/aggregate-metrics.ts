@@ -39,21 +39,6 @@ export type AggregateRow = {
   metrics: Record<string, MetricValue>;
 };
 
-/** Per-report value of a metric part: the sum of the cells the report prints, null when it prints none. */
-export function buildCellSum(paths: readonly string[]): SQL {
-  const columns = paths.map((p) => sql`${cellColumn(p)}::float8`);
-  if (columns.length === 1) return columns[0];
-  const allNull = sql.join(
-    columns.map((c) => sql`${c} is null`),
-    sql` and `,
-  );
-  const sum = sql.join(
-    columns.map((c) => sql`coalesce(${c}, 0)`),
-    sql` + `,
-  );
-  return sql`(case when ${allNull} then null else ${sum} end)`;
-}
-
 /** The layouts and years that have the metric; reports without a layout count when they print the cells. */
 export function buildEligibility(metric: CellMetric, src: FactSource = rv): SQL {
   const parts: SQL[] = [

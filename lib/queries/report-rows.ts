@@ -6,7 +6,8 @@ import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { type CellMetric, daysLate, getMetric } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
-import { buildCellSum, buildEligibility } from "./aggregate-metrics";
+import { buildExactCellSum } from "@/lib/rollups/rollup-sql";
+import { buildEligibility } from "./aggregate-metrics";
 import { buildFilterCondition, childGrouping, type Scope, servedByProvinceRollup } from "./region-scope";
 
 const rv = reportValues;
@@ -41,10 +42,10 @@ export type ReportRowsOptions = {
 };
 
 function perReportValue(metric: CellMetric): SQL {
-  const num = buildCellSum(metric.numerator);
+  const num = sql`(${buildExactCellSum(metric.numerator)})::float8`;
   const eligible = buildEligibility(metric);
   if (!metric.denominator) return sql`case when ${eligible} then ${num} end`;
-  const den = buildCellSum(metric.denominator);
+  const den = sql`(${buildExactCellSum(metric.denominator)})::float8`;
   return sql`case when ${eligible} and ${den} <> 0 then ${num} / ${den} end`;
 }
 
