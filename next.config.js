@@ -3,7 +3,7 @@ import { API_CSP, BASE_SECURITY_HEADERS } from "./lib/http/security-headers.js";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files it loads from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pdfjs-dist", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "pdfjs-dist", "postgres", "tsx"],
   poweredByHeader: false,
   // `npm test` / `npm run verify` type-check the whole tree once; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

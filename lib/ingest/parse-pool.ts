@@ -1,6 +1,11 @@
 import "server-only";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+
+// Built at run time so that bundlers (the Next build, whose uploads parse in-process) do not follow the worker
+// files and the tsx loader they register; the command-line tools run these sources directly.
+const sibling = (name: string): URL => new URL(name, `${import.meta.url.replace(/[^/]*$/, "")}`);
+
 import type { ParsedReport } from "@/lib/report/schema";
 import { PARSE_TIMEOUT_MS, type ParseRejection, type ParseTask } from "./parse-pool-task";
 import type { ParseRequest } from "./parse-pool-worker";
@@ -47,7 +52,7 @@ export class ParsePool {
     readonly size: number,
     options: ParsePoolOptions = {},
   ) {
-    this.entry = options.entry ?? new URL("./parse-pool-worker.ts", import.meta.url);
+    this.entry = options.entry ?? sibling("parse-pool-worker.ts");
     this.hardTimeoutMs = options.hardTimeoutMs ?? PARSE_TIMEOUT_MS + 10_000;
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
   }
@@ -73,7 +78,7 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL("./parse-pool-worker.mjs", import.meta.url), {
+    const worker = new Worker(sibling("parse-pool-worker.mjs"), {
       workerData: { entry: this.entry.href },
     });
     const slot: Slot = { worker, jobs: [], ready: false };
