@@ -167,6 +167,17 @@ export const reportValues = pgTable(
   ],
 );
 
+/** The quality counts both rollup tables carry per group. */
+const rollupQualityColumns = () => ({
+  reports: integer("reports").notNull(),
+  timed: integer("timed").notNull(),
+  onTime: integer("on_time").notNull(),
+  checksPassed: integer("checks_passed").notNull(),
+  issues: bigint("issues", { mode: "number" }).notNull(),
+  /** Reports whose agency has no current report the next year (the next year's 缺报 count). */
+  leavers: integer("leavers").notNull(),
+});
+
 const rollupMetricColumns = (sumsNotNull: boolean) =>
   Object.fromEntries(
     ROLLUP_METRICS.flatMap((m) => {
@@ -194,13 +205,7 @@ export const reportRollups = pgTable(
     provinceCode: varchar("province_code", { length: 6 }),
     prefectureCode: varchar("prefecture_code", { length: 6 }),
     countyCode: varchar("county_code", { length: 6 }),
-    reports: integer("reports").notNull(),
-    timed: integer("timed").notNull(),
-    onTime: integer("on_time").notNull(),
-    checksPassed: integer("checks_passed").notNull(),
-    issues: bigint("issues", { mode: "number" }).notNull(),
-    /** Reports whose agency has no current report the next year (the next year's 缺报 count). */
-    leavers: integer("leavers").notNull(),
+    ...rollupQualityColumns(),
     ...rollupMetricColumns(false),
   },
   (t) => [
@@ -235,12 +240,7 @@ export const reportRollupsProvince = pgTable(
     agencyKind: varchar("agency_kind", { length: 16 }).notNull(),
     provinceCode: varchar("province_code", { length: 6 }),
     layout: varchar("layout", { length: 4 }),
-    reports: integer("reports").notNull(),
-    timed: integer("timed").notNull(),
-    onTime: integer("on_time").notNull(),
-    checksPassed: integer("checks_passed").notNull(),
-    issues: bigint("issues", { mode: "number" }).notNull(),
-    leavers: integer("leavers").notNull(),
+    ...rollupQualityColumns(),
     ...rollupMetricColumns(true),
   },
   (t) => [

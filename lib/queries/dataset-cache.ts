@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { selectRows } from "@/lib/db/rows";
-import { drainPendingRollups, hasPendingRollups } from "@/lib/rollups/pending-rollups";
+import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
 
 const VERSION_TTL_MS = 1_000;
 const MAX_ENTRIES = 500;
@@ -14,12 +14,14 @@ const caches = new WeakMap<object, DbCache>();
 export async function getDatasetVersion(db: Db): Promise<string> {
   const cache = caches.get(db);
   if (cache && Date.now() - cache.checkedAt < VERSION_TTL_MS) return cache.version;
-  // Rollup groups marked by ingestion are recomputed before anything is read at the new version.
-  if (await hasPendingRollups(db)) await drainPendingRollups(db);
-  const [row] = await selectRows<{ v: number }>(
+  const [row] = await selectRows<{ v: number; pending: boolean }>(
     db,
-    sql`select (case when is_called then last_value else 0 end)::int8::text as v from dataset_version_seq`,
+    sql`select (case when is_called then last_value else 0 end)::int8::text as v,
+          exists (select 1 from rollup_pending) as pending
+        from dataset_version_seq`,
   );
+  // Rollup groups marked by ingestion are recomputed before anything is read at the new version.
+  if (row?.pending) await drainPendingRollups(db);
   const version = `r${row?.v ?? 0}`;
   if (!cache || cache.version !== version) {
     caches.set(db, { version, checkedAt: Date.now(), entries: new Map() });
