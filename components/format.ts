@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/metrics";
 import type { CellValue, ChartColumn } from "@/lib/queries/chart-catalog";
 
 const DASH = "—";
@@ -8,13 +9,9 @@ export function formatCell(value: CellValue, column: Pick<ChartColumn, "type" | 
   if (typeof value === "boolean") return value ? "是" : "否";
   if (typeof value === "number") {
     if (column.key === "year" || column.key.endsWith("Id")) return String(value);
-    if (column.unit === "%") return `${(value * 100).toLocaleString("zh-CN", { maximumFractionDigits: 1 })}%`;
+    if (column.unit === "%") return `${formatNumber(value * 100, 1)}%`;
     const digits = column.unit === "万元" || column.unit === "条" ? 2 : 0;
-    return value.toLocaleString("zh-CN", { maximumFractionDigits: digits });
+    return formatNumber(value, digits);
   }
   return value;
-}
-
-export function formatNumber(value: number | null | undefined, unit?: string): string {
-  return formatCell(value ?? null, { type: "number", unit, key: "v" });
 }

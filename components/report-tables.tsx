@@ -1,3 +1,6 @@
+"use client";
+
+import { formatNumber } from "@/lib/metrics";
 import {
   ACTIVE_COLUMN_LABELS,
   ACTIVE_ROWS,
@@ -43,11 +46,7 @@ function Cell({ report, path, issuesAt }: { report: ParsedReport; path: string; 
   const className = [messages.length ? "issue" : "", absent ? "absent" : ""].filter(Boolean).join(" ") || undefined;
   return (
     <td className={className} title={messages.join("\n") || (absent ? "报告中无此单元格" : undefined)} data-cell={path}>
-      {absent
-        ? "—"
-        : typeof value === "number"
-          ? value.toLocaleString("zh-CN", { maximumFractionDigits: 4 })
-          : String(value)}
+      {absent ? "—" : typeof value === "number" ? formatNumber(value, 4) : String(value)}
       {messages.length ? <span className="visually-hidden">（问题：{messages.join("；")}）</span> : null}
     </td>
   );

@@ -212,6 +212,7 @@ export const reportRollups = pgTable(
     unique("report_rollups_key_uq").on(t.year, t.agencyKind, t.regionCode, t.layout).nullsNotDistinct(),
     index("report_rollups_province_idx").on(t.provinceCode, t.year),
     index("report_rollups_prefecture_idx").on(t.prefectureCode, t.year),
+    index("report_rollups_county_idx").on(t.countyCode, t.year),
   ],
 );
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { type Db, getDb } from "@/db/client";
 import type { Scope } from "@/lib/queries/region-scope";
 import { getAuthFor } from "./auth";
@@ -23,10 +24,12 @@ export async function readSessionUser(db: Db, requestHeaders: Headers): Promise<
   };
 }
 
+// One session lookup per server render: the layout, a page and its metadata all ask.
+const readRequestUser = cache(async () => readSessionUser(await getDb(), await headers()));
+
 /** For pages: the current user and scope; signed-out visitors go to the sign-in page. */
 export async function requireSession(options: { role?: Role } = {}): Promise<{ user: SessionUser; scope: Scope }> {
-  const requestHeaders = await headers();
-  const user = await readSessionUser(await getDb(), requestHeaders);
+  const user = await readRequestUser();
   if (!user) redirect("/login");
   if (options.role && user.role !== options.role) redirect("/forbidden");
   return { user, scope: scopeOfUser(user) };
@@ -35,7 +38,7 @@ export async function requireSession(options: { role?: Role } = {}): Promise<{ u
 /** For the layout: the current user if any, without redirecting. */
 export async function findSessionUser(): Promise<SessionUser | null> {
   try {
-    return await readSessionUser(await getDb(), await headers());
+    return await readRequestUser();
   } catch {
     return null;
   }

@@ -92,8 +92,16 @@ export function computeChange(current: number | null, previous: number | null): 
 
 const DASH = "—";
 
-function formatNumber(value: number, digits: number): string {
-  return value.toLocaleString("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: digits });
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number grouped the Chinese way with at most `digits` decimals; one formatter per precision (toLocaleString builds one per call). */
+export function formatNumber(value: number, digits: number): string {
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    numberFormats.set(digits, format);
+  }
+  return format.format(value);
 }
 
 /** A value for display in its unit; null → "—". Rates are stored as fractions and shown as percentages. */

@@ -8,6 +8,7 @@ export {
   evaluateQualityMetric,
   formatChange,
   formatMetricValue,
+  formatNumber,
   type MetricChange,
   type MetricValue,
   type ReportCells,

@@ -1,6 +1,5 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { cellColumn } from "@/db/cells";
 import type { Db } from "@/db/client";
 import { ROLLUP_BY_METRIC } from "@/db/rollup-columns";
 import { reportRollups, reportRollupsProvince, reports, reportValues } from "@/db/schema";

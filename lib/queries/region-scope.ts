@@ -15,8 +15,14 @@ const rv = reportValues;
  */
 export type FactSource = typeof reportValues | typeof reportRollups | typeof reportRollupsProvince;
 
+// A code sits in the column of its level (the fact tables fill them from the same regions), so one indexed
+// equality serves; a code the region list does not know is looked for at every level.
 function matchRegion(code: string, src: FactSource = rv): SQL {
   if (!("countyCode" in src)) return sql`(${src.provinceCode} = ${code})`;
+  const level = findRegionByCode(code)?.level;
+  if (level === 1) return sql`(${src.provinceCode} = ${code})`;
+  if (level === 2) return sql`(${src.prefectureCode} = ${code})`;
+  if (level === 3) return sql`(${src.countyCode} = ${code})`;
   return sql`(${src.provinceCode} = ${code} or ${src.prefectureCode} = ${code} or ${src.countyCode} = ${code})`;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "report_rollups_county_idx" ON "report_rollups" USING btree ("county_code","year");
