@@ -45,15 +45,21 @@ export function attachWrappedLabels(input: RawLine[], isRowLabel: (text: string)
     const gap = (isRowLabel(text) ? 1.2 : 1.8) * line.size;
     let best = -1;
     let bestDistance = Number.POSITIVE_INFINITY;
+    let bestLabelled = false;
     for (const r of rows) {
       const row = lines[r];
       const distance = Math.abs(row.y - line.y);
-      if (distance > gap || distance >= bestDistance) continue;
+      if (distance > gap) continue;
       // A label fragment lies left of the row's first value and overlaps none of its cells.
       const firstValue = row.chunks[starts[r]].x0;
       if (line.chunks.some((c) => c.x1 > firstValue + 0.2 * line.size)) continue;
+      // Halfway between two rows (text laid out line by line), the one without a label in this column wins.
+      const labelled = row.chunks.slice(0, starts[r]).some((own) => line.chunks.some((c) => overlaps(c, own)));
+      const tie = Math.abs(distance - bestDistance) <= 0.05 * line.size;
+      if (tie ? labelled || !bestLabelled : distance > bestDistance) continue;
       best = r;
       bestDistance = distance;
+      bestLabelled = labelled;
     }
     if (best < 0) continue;
     const list = attached.get(best) ?? [];

@@ -27,11 +27,20 @@ describe.each(SOURCES)("PDFs $name", ({ dir, shape }) => {
 });
 
 describe("space-aligned text (pdftotext -layout of an exported PDF)", () => {
-  it("reads every cell, blank lines being spacing and blank cells gaps between columns", async () => {
-    const sample = await generateSample(2036, "docx");
-    const bytes = new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/layout-text/2036.txt")));
-    const parsed = await parseReport(bytes, { fileName: "2036.txt", timeoutMs: 30_000 });
-    const problems = compareParse(sample.document.expected, parsed).filter((p) => p.cell !== "publishedAt");
-    expect(problems).toEqual([]);
-  });
+  const folder = path.join(__dirname, "../../fixtures/layout-text");
+  const seeds = readdirSync(folder)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => Number.parseInt(f, 10));
+  it("has fixtures", () => expect(seeds.length).toBeGreaterThanOrEqual(4));
+  it.each(seeds)(
+    "seed %i: every cell, wrapped labels and numbers joined as on the page",
+    { timeout: 60_000 },
+    async (seed) => {
+      const sample = await generateSample(seed, "docx");
+      const bytes = new Uint8Array(readFileSync(path.join(folder, `${seed}.txt`)));
+      const parsed = await parseReport(bytes, { fileName: `${seed}.txt`, timeoutMs: 30_000 });
+      const problems = compareParse(sample.document.expected, parsed).filter((p) => p.cell !== "publishedAt");
+      expect(problems).toEqual([]);
+    },
+  );
 });
