@@ -246,6 +246,12 @@ describe.each<DriverKind>(["postgres", "pglite"])("agency page charts on %s", (k
     expect(lines.slice(1).map((l) => Number(l.split(",")[1]))).toEqual(
       json.rows.map((r: { received: number }) => r.received),
     );
+    const detail = await (await chart("agency-series", cookies.mdj, "?rows=detail")).json();
+    expect(detail.rowsKind).toBe("detail");
+    expect(detail.rows.map((r: { year: number }) => r.year)).toEqual([2019, 2021]);
+    expect(detail.rows.map((r: Record<string, unknown>) => r["applications.received"])).toEqual(
+      json.rows.map((r: { received: number }) => r.received),
+    );
     expect((await chart("agency-trend", cookies.viewer, "?format=csv")).status).toBe(403);
     expect((await chart("agency-trend", cookies.viewer)).status).toBe(200);
 
