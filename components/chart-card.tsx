@@ -3,6 +3,8 @@
 import type * as echarts from "echarts/core";
 import { type ReactNode, useRef, useState } from "react";
 import {
+  AGENCY_CHART_TITLES,
+  type AgencyChartId,
   type CellValue,
   CHART_TITLES,
   type ChartColumn,
@@ -14,7 +16,9 @@ import { EChart, type EChartClick, type EChartOption, renderSvg } from "./echart
 import { useChartTable } from "./use-chart-table";
 
 type Props = {
-  chart: ChartId;
+  chart: ChartId | AgencyChartId;
+  /** Where the chart's table is served, when not /api/charts/[chart] (an agency's charts). */
+  endpoint?: string;
   /** Canonical query string: filter + chart params. */
   search: string;
   title?: string;
@@ -51,12 +55,12 @@ function triggerDownload(href: string, fileName: string) {
 /** A dashboard card: the chart, its table view, its downloads, and loading / empty / error states. */
 export function ChartCard(props: Props) {
   const { chart, search, description } = props;
-  const title = props.title ?? CHART_TITLES[chart];
-  const { data, error, isPending, isFetching, refetch } = useChartTable(chart, search);
+  const title = props.title ?? { ...CHART_TITLES, ...AGENCY_CHART_TITLES }[chart];
+  const { data, error, isPending, isFetching, refetch } = useChartTable(chart, search, true, props.endpoint);
   const [showTable, setShowTable] = useState(props.tableOnly ?? false);
   const instance = useRef<echarts.ECharts | null>(null);
   const option = data && props.buildOption ? props.buildOption(data) : null;
-  const base = `/api/charts/${chart}?${search}${search ? "&" : ""}`;
+  const base = `${props.endpoint ?? `/api/charts/${chart}`}?${search}${search ? "&" : ""}`;
   const headingId = `h-${chart}`;
   const stamp = new Date().toISOString().slice(0, 10);
 

@@ -1,14 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ChartId, ChartTable } from "@/lib/queries/chart-catalog";
+import type { AgencyChartId, ChartId, ChartTable } from "@/lib/queries/chart-catalog";
 
 export class ChartFetchError extends Error {}
 
-async function fetchTable(chart: ChartId, search: string): Promise<ChartTable> {
+async function fetchTable(endpoint: string, search: string): Promise<ChartTable> {
   let response: Response;
   try {
-    response = await fetch(`/api/charts/${chart}?${search}`);
+    response = await fetch(`${endpoint}?${search}`);
   } catch {
     throw new ChartFetchError("网络连接失败，请检查网络后重试。");
   }
@@ -17,11 +17,11 @@ async function fetchTable(chart: ChartId, search: string): Promise<ChartTable> {
   return body as ChartTable;
 }
 
-/** A chart's table from its endpoint; the query key is the chart id plus the canonical filter query string. */
-export function useChartTable(chart: ChartId, search: string, enabled = true) {
+/** A chart's table from its endpoint; the query key is the chart id (or endpoint) plus the canonical query string. */
+export function useChartTable(chart: ChartId | AgencyChartId, search: string, enabled = true, endpoint?: string) {
   return useQuery({
-    queryKey: ["chart", chart, search],
-    queryFn: () => fetchTable(chart, search),
+    queryKey: endpoint ? ["chart", endpoint, search] : ["chart", chart, search],
+    queryFn: () => fetchTable(endpoint ?? `/api/charts/${chart}`, search),
     enabled,
     placeholderData: (previous) => previous,
   });

@@ -152,9 +152,13 @@ export async function getAgencyPage(db: Db, agencyId: number, scope: Scope): Pro
 
 /** The page's data, memoised under the dataset version like the charts (the page and its metadata share one load). */
 export async function loadAgencyPage(agencyId: number, scope: Scope): Promise<AgencyPage | null> {
-  const db = await getDb();
+  return (await getCachedAgencyPage(await getDb(), agencyId, scope)).value;
+}
+
+/** The memoised page data with its dataset version: the page, its charts and its exports share one load. */
+export function getCachedAgencyPage(db: Db, agencyId: number, scope: Scope) {
   const key = JSON.stringify(["agency-page", agencyId, scope]);
-  return (await cachedByVersion(db, key, () => getAgencyPage(db, agencyId, scope))).value;
+  return cachedByVersion(db, key, () => getAgencyPage(db, agencyId, scope));
 }
 
 export type SourceDocument = {

@@ -32,6 +32,16 @@ export const CHART_TITLES: Record<ChartId, string> = {
   detail: "明细：数字背后的年度报告",
 };
 
+/** Charts of an agency's page, served by /api/agencies/[id]/charts/[chart] from one function. */
+export const AGENCY_CHART_IDS = ["agency-trend", "agency-series", "agency-cells"] as const;
+export type AgencyChartId = (typeof AGENCY_CHART_IDS)[number];
+
+export const AGENCY_CHART_TITLES: Record<AgencyChartId, string> = {
+  "agency-trend": "各年度申请与公开率",
+  "agency-series": "全部指标 · 各年度",
+  "agency-cells": "年度报告单元格",
+};
+
 /** Charts in the overview page's workbook, in page order. */
 export const OVERVIEW_CHARTS: ChartId[] = [
   "kpis",
@@ -59,9 +69,11 @@ export type ChartColumn = {
 
 /** The data behind one chart, exactly as shown and exported. */
 export type ChartTable = {
-  chart: ChartId;
+  chart: ChartId | AgencyChartId;
   title: string;
   filter: DashboardFilter;
+  /** What the table covers when a dashboard filter does not say it (one agency); the 说明 sheet shows it. */
+  subject?: string;
   params: ChartParams;
   columns: ChartColumn[];
   rows: Record<string, CellValue>[];

@@ -77,7 +77,7 @@ function addReadme(workbook: ExcelJS.Workbook, tables: ChartTable[], exportedAt:
   const first = tables[0];
   const add = (label: string, value: string) => sheet.addRow([label, value]);
   sheet.addRow(["政府信息公开年报看板 · 数据导出说明"]).font = { bold: true, size: 14 };
-  add("筛选条件", describeFilter(first.filter));
+  add("筛选条件", first.subject ?? describeFilter(first.filter));
   add("导出时间", exportedAt);
   add("数据版本", first.datasetVersion);
   add(

@@ -1,23 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AgencyTrend } from "@/components/agency-trend";
+import { AgencySeriesCard, AgencyTrendCard } from "@/components/agency-charts";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DeleteReportButton } from "@/components/delete-report-button";
 import { ReportTables } from "@/components/report-tables";
+import { hasPermission } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
 import { AGENCY_KIND_NAMES } from "@/lib/filters/dashboard-filter";
-import { formatMetricValue, type MetricUnit } from "@/lib/metrics";
 import { loadAgencyPage } from "@/lib/queries/agency-page";
 import type { Layout } from "@/lib/report/schema";
 
 export const dynamic = "force-dynamic";
-
-const GROUP_NAMES: Record<string, string> = {
-  applications: "申请数量",
-  outcomes: "办理结果",
-  active: "主动公开（许可、处罚、强制、收费、采购）",
-  review: "行政复议与行政诉讼",
-};
 
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
@@ -34,7 +27,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   if (!Number.isInteger(id) || id <= 0) notFound();
   const page = await loadAgencyPage(id, scope);
   if (!page) notFound();
-  const { agency, years, current, versions, series } = page;
+  const { agency, years, current, versions } = page;
   const crumbs = [
     ...(user.role === "admin" ? [{ name: "全国", href: "/" }] : []),
     ...agency.regionPath
@@ -47,8 +40,6 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
       .map((r) => ({ name: r.name, href: `/?region=${r.code}` })),
     { name: agency.name, href: `/agencies/${agency.id}` },
   ];
-  const seriesOf = (metricId: string) => years.map((y) => series.find((s) => s.id === metricId)?.values[y] ?? null);
-  const groups = [...new Set(series.map((s) => s.group))];
 
   return (
     <article className="agency-page">
@@ -69,63 +60,16 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
           <a className="tool-button" href="#versions">
             版本历史
           </a>
+          {hasPermission(user, "export") ? (
+            <a className="tool-button" href={`/api/export/agency/${agency.id}`} download data-download="page-xlsx">
+              下载本页全部数据（XLSX）
+            </a>
+          ) : null}
         </nav>
       </div>
 
-      {years.length ? (
-        <section className="card" aria-labelledby="trend-h">
-          <h2 id="trend-h">各年度申请与公开率</h2>
-          <AgencyTrend
-            agency={agency.name}
-            years={years}
-            received={seriesOf("applications.received")}
-            processed={seriesOf("applications.processed")}
-            openRate={seriesOf("outcomes.openRate")}
-          />
-        </section>
-      ) : null}
-
-      <section className="card" aria-labelledby="series-h">
-        <h2 id="series-h">全部指标 · 各年度</h2>
-        <p className="muted small">“—”：该年度报告无此项（如 2021 版表格无政府集中采购）或分母为 0。</p>
-        <div className="data-table">
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">指标</th>
-                  {years.map((y) => (
-                    <th key={y} scope="col" className="num">
-                      {y}年
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              {groups.map((g) => (
-                <tbody key={g}>
-                  <tr>
-                    <th colSpan={years.length + 1} scope="rowgroup" className="group-row">
-                      {GROUP_NAMES[g] ?? g}
-                    </th>
-                  </tr>
-                  {series
-                    .filter((s) => s.group === g)
-                    .map((s) => (
-                      <tr key={s.id} data-metric={s.id}>
-                        <th scope="row">{s.name}</th>
-                        {years.map((y) => (
-                          <td key={y} className="num">
-                            {formatMetricValue(s.values[y], s.unit as MetricUnit, false)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                </tbody>
-              ))}
-            </table>
-          </div>
-        </div>
-      </section>
+      {years.length ? <AgencyTrendCard agencyId={agency.id} agencyName={agency.name} /> : null}
+      <AgencySeriesCard agencyId={agency.id} agencyName={agency.name} />
 
       {current.map((r) => (
         <section key={r.reportId} id={`report-${r.year}`} className="card report-year" aria-labelledby={`rh-${r.year}`}>
@@ -137,16 +81,14 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
               <a className="tool-button" href={`/api/documents/${r.documentId}`} download>
                 下载原始文档
               </a>
-              {/^(text\/|application\/xhtml)/.test(r.mediaType ?? "") || /\.(txt|html?)$/i.test(r.fileName ?? "") ? (
-                <a
-                  className="tool-button"
-                  href={`/api/documents/${r.documentId}?view=text`}
-                  target="_blank"
-                  rel="noreferrer"
-                >
-                  以纯文本查看原文
-                </a>
-              ) : null}
+              <a
+                className="tool-button"
+                href={`/api/documents/${r.documentId}?view=text`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                以纯文本查看原文
+              </a>
             </div>
           </header>
           <p className="agency-meta">

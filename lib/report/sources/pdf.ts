@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import { type Deadline, ReportParseError } from "../errors";
 import { normaliseRadicals } from "../radicals";
@@ -9,12 +8,13 @@ type TextItem = { str: string; transform: number[]; width: number; height: numbe
 type Glyph = { s: string; x: number; y: number; w: number; size: number };
 
 const MAX_PAGES = 60;
-const require = createRequire(import.meta.url);
 
 let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 function getAssetDirs() {
   if (!assetDirs) {
-    const root = path.dirname(require.resolve("pdfjs-dist/package.json"));
+    // The Next build turns a literal `require.resolve` into a module id (a number, not a path): ask Node itself.
+    const { createRequire } = process.getBuiltinModule("node:module");
+    const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
     assetDirs = { cMapUrl: `${root}/cmaps/`, standardFontDataUrl: `${root}/standard_fonts/` };
   }
   return assetDirs;

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { HttpError, withRoute } from "@/lib/http/with-route";
-import { getSourceDocument } from "@/lib/queries/agency-page";
+import { formatBytes, resolveLimits } from "@/lib/ingest/limits";
+import { getSourceDocument, type SourceDocument } from "@/lib/queries/agency-page";
 import { attachmentHeader } from "@/lib/queries/export-table";
+import { extractDocumentText } from "@/lib/report/document-text";
+import { ReportParseError } from "@/lib/report/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +24,38 @@ const SAFE_HEADERS = {
 
 const TEXT_TYPES = /^(text\/|application\/(xhtml\+)?xml)/;
 
-/** The original document: an attachment, or (?view=text, text documents only) its decoded text as plain text. */
+const TEXT_HEADERS = { ...SAFE_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": "inline" };
+
+/** The text view, or why there is none: plain text either way, since the link opens it in a browser tab. */
+async function respondWithText(doc: SourceDocument): Promise<Response> {
+  const name = doc.fileName ?? "";
+  const failed = (status: number, message: string) =>
+    new Response(`${message}\n`, { status, headers: { ...TEXT_HEADERS, "Cache-Control": "no-store" } });
+  if (TEXT_TYPES.test(doc.mediaType ?? "") || /\.(txt|html?|md|csv)$/i.test(name)) {
+    let text: string;
+    try {
+      text = new TextDecoder(doc.encoding ?? "utf-8").decode(doc.content);
+    } catch {
+      text = new TextDecoder("utf-8").decode(doc.content);
+    }
+    return new Response(text, { headers: TEXT_HEADERS });
+  }
+  const limit = resolveLimits().maxFileBytes;
+  if (doc.content.byteLength > limit) {
+    return failed(413, `文档超过 ${formatBytes(limit)} 上限，无法以纯文本查看，请下载后用相应软件打开。`);
+  }
+  try {
+    const text = await extractDocumentText(doc.content, { fileName: name, mediaType: doc.mediaType ?? undefined });
+    if (text === null) return failed(415, "该文档不是文本格式，无法以纯文本查看，请下载后用相应软件打开。");
+    return new Response(text, { headers: TEXT_HEADERS });
+  } catch (error) {
+    if (!(error instanceof ReportParseError)) console.error(error);
+    const reason = error instanceof ReportParseError ? `：${error.message}` : "";
+    return failed(422, `无法提取该文档的文字${reason}。请下载原始文档后用相应软件打开。`);
+  }
+}
+
+/** The original document: an attachment, or (?view=text) its text as plain text, inert in our origin. */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
   return withRoute({ query: querySchema }, async ({ db, query, scope, audit }) => {
@@ -31,19 +65,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (!doc) throw new HttpError(404, "NOT_FOUND", "没有找到该原始文档。");
     const name = doc.fileName ?? `document-${doc.id}`;
     await audit({ action: "document.download", target: `document ${doc.id}`, filters: query, rowCount: 1 });
-    if (query.view === "text") {
-      const isText = TEXT_TYPES.test(doc.mediaType ?? "") || /\.(txt|html?|md|csv)$/i.test(name);
-      if (!isText) throw new HttpError(415, "NOT_TEXT", "该文档不是文本格式，请下载后用相应软件打开。");
-      let text: string;
-      try {
-        text = new TextDecoder(doc.encoding ?? "utf-8").decode(doc.content);
-      } catch {
-        text = new TextDecoder("utf-8").decode(doc.content);
-      }
-      return new Response(text, {
-        headers: { ...SAFE_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": "inline" },
-      });
-    }
+    if (query.view === "text") return respondWithText(doc);
     return new Response(doc.content as BodyInit, {
       headers: {
         ...SAFE_HEADERS,
