@@ -32,7 +32,7 @@ export const CHART_TITLES: Record<ChartId, string> = {
   detail: "明细：数字背后的年度报告",
 };
 
-/** Charts in the overview page's workbook, in page order. */
+/** Charts of the overview page (and its workbook), in page order; agencies and detail only when shown. */
 export const OVERVIEW_CHARTS: ChartId[] = [
   "kpis",
   "applications-by-year",
@@ -40,9 +40,11 @@ export const OVERVIEW_CHARTS: ChartId[] = [
   "licensing-by-year",
   "procurement-by-year",
   "review-by-year",
+  "quality-by-year",
+  "detail",
   "children",
   "heatmap",
-  "quality-by-year",
+  "agencies",
   "quality-agencies",
 ];
 
