@@ -225,7 +225,7 @@ export function buildChildrenOption(t: ChartTable): EChartOption {
         const v = p.value;
         const text =
           typeof v === "number" ? (percent ? `${v.toFixed(1)}%` : v.toLocaleString("zh-CN")) : "—（无数据或分母为 0）";
-        return `${escapeHtml(rows[p.dataIndex]?.name)}：${text}${nText(rows[p.dataIndex]?.n ?? null)}`;
+        return `${escapeHtml(metricColumn?.label)}：${text}${nText(rows[p.dataIndex]?.n ?? null)}`;
       }),
     },
     grid: { left: 8, right: 48, top: 16, bottom: 24, containLabel: true },
