@@ -33,7 +33,8 @@ type Props = {
 
 const agencyLink = (column: ChartColumn, row: Record<string, CellValue>) => {
   if (column.key === "agency" && row.agencyId != null) {
-    const year = row.year != null ? `?year=${row.year}#report-${row.year}` : "";
+    // A missing agency has no report that year to jump to.
+    const year = row.year != null && row.reportId != null ? `?year=${row.year}#report-${row.year}` : "";
     return <Link href={`/agencies/${row.agencyId}${year}`}>{String(row.agency)}</Link>;
   }
   if (column.key === "flags" && row.flags) {

@@ -70,6 +70,16 @@ test("a year-series table row and the quality chart's figures open the reports t
     await expect(detailCard.locator("tbody tr")).toHaveCount(late.late as number);
     await expect(detailCard.locator("tbody .flag.bad").filter({ hasText: /^逾期/ })).toHaveCount(late.late as number);
   } else test.info().annotations.push({ type: "note", description: "样例数据中没有逾期发布的报告" });
+
+  // 缺报: the agencies themselves, linking to their pages (they have no report that year).
+  const missing = quality.rows.find((r) => (r.missing as number) > 0);
+  if (missing) {
+    await page.goto(`/?detailYear=${missing.year}&detailMetric=quality.missing`);
+    await expect(detailCard.getByRole("heading", { level: 2 })).toContainText(`${missing.year}年度缺报机关`);
+    await expect(detailCard.locator("tbody tr")).toHaveCount(missing.missing as number);
+    for (const href of await detailCard.locator("tbody a").evaluateAll((as) => as.map((a) => a.getAttribute("href"))))
+      expect(href).toMatch(/^\/agencies\/\d+$/);
+  } else test.info().annotations.push({ type: "note", description: "样例数据中没有缺报机关" });
 });
 
 test("going up via the breadcrumbs keeps the compared metric, the year and the table views", async ({ page }) => {
@@ -147,4 +157,9 @@ test("the page workbook holds, sheet by sheet, the numbers of the charts the pag
   }
   const readme = workbook.getWorksheet("说明")!.getSheetValues().flat().join(" ");
   expect(readme).toContain(`年度：${year}年`);
+});
+
+test("with no reports in the filter, the KPI cards say why instead of vanishing", async ({ page }) => {
+  await page.goto("/?from=2100");
+  await expect(page.getByTestId("kpi-cards")).toContainText("当前筛选条件下没有收到任何年度报告");
 });
