@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FilterBar } from "@/components/filter-bar";
 import { Overview } from "@/components/overview";
+import { OverviewBreadcrumbs } from "@/components/overview-breadcrumbs";
 import { describeScope } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
 import { dashboardFilterSchema } from "@/lib/filters/dashboard-filter";
@@ -32,7 +33,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </div>
     );
   }
-  const context = await loadOverviewContext(parsed.data, scope);
+  const view = { metric: raw.metric || undefined, year: /^\d{4}$/.test(raw.year ?? "") ? Number(raw.year) : undefined };
+  const context = await loadOverviewContext(parsed.data, scope, view);
   if (!context) {
     return (
       <div className="card state state-error" role="alert">
@@ -45,7 +47,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <div className="page-title">
-        <Breadcrumbs items={context.crumbs} />
+        <Suspense fallback={<Breadcrumbs items={context.crumbs} />}>
+          <OverviewBreadcrumbs items={context.crumbs} />
+        </Suspense>
         <h1>总览 · {context.regionName}</h1>
         <p className="muted">各级行政机关政府信息公开工作年度报告统计（当前版本报告；比率为分子之和 ÷ 分母之和）</p>
       </div>

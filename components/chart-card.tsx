@@ -1,7 +1,9 @@
 "use client";
 
 import type * as echarts from "echarts/core";
-import { type ReactNode, useRef, useState } from "react";
+import { useQueryState } from "nuqs";
+import { type ReactNode, useRef } from "react";
+import { tableViewParser } from "@/lib/filters/url-parsers";
 import {
   AGENCY_CHART_TITLES,
   type AgencyChartId,
@@ -57,7 +59,8 @@ export function ChartCard(props: Props) {
   const { chart, search, description } = props;
   const title = props.title ?? { ...CHART_TITLES, ...AGENCY_CHART_TITLES }[chart];
   const { data, error, isPending, isFetching, refetch } = useChartTable(chart, search, true, props.endpoint);
-  const [showTable, setShowTable] = useState(props.tableOnly ?? false);
+  const [tables, setTables] = useQueryState("table", tableViewParser);
+  const showTable = props.tableOnly || tables.includes(chart);
   const instance = useRef<echarts.ECharts | null>(null);
   const option = data && props.buildOption ? props.buildOption(data) : null;
   const base = `${props.endpoint ?? `/api/charts/${chart}`}?${search}${search ? "&" : ""}`;
@@ -90,7 +93,7 @@ export function ChartCard(props: Props) {
               type="button"
               className="tool-button"
               aria-pressed={showTable}
-              onClick={() => setShowTable((v) => !v)}
+              onClick={() => setTables((t) => (t.includes(chart) ? t.filter((c) => c !== chart) : [...t, chart]))}
             >
               {showTable ? "图表视图" : "表格视图"}
             </button>

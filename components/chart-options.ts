@@ -18,6 +18,19 @@ const base = (t: ChartTable): EChartOption => ({
 const fmt = (unit: string) => (v: unknown) =>
   formatCell(typeof v === "number" ? v : null, { type: "number", unit, key: "v" });
 
+type AxisParam = { seriesIndex: number; dataIndex: number; value: unknown; axisValue: string; marker?: string };
+const percentText = (v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : "—");
+const nText = (n: CellValue) => (typeof n === "number" ? `（n = ${n.toLocaleString("zh-CN")}）` : "");
+
+/** Tooltips are HTML: names come from documents, so they are escaped. */
+const escapeHtml = (text: unknown) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** An axis tooltip: the category, then one line per series from `line`. */
+const axisTooltip =
+  (line: (p: AxisParam) => string) =>
+  (params: AxisParam[]): string =>
+    [escapeHtml(params[0]?.axisValue), ...params.map((p) => `${p.marker ?? ""}${line(p)}`)].join("<br/>");
+
 export function buildApplicationsOption(t: ChartTable): EChartOption {
   return {
     ...base(t),
@@ -41,7 +54,10 @@ export function buildOutcomesOption(t: ChartTable): EChartOption {
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
-      valueFormatter: (v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : "—"),
+      formatter: axisTooltip((p) => {
+        const c = OUTCOME_CATEGORIES[p.seriesIndex];
+        return `${c.name}：${percentText(p.value)}${nText(t.rows[p.dataIndex]?.[`${c.key}ShareN`] ?? null)}`;
+      }),
     },
     yAxis: { type: "value", name: "占办结 %", max: 100, axisLabel: { formatter: "{value}%" } },
     series: OUTCOME_CATEGORIES.map((c) => ({
@@ -141,24 +157,47 @@ export function buildReviewOption(t: ChartTable): EChartOption {
   };
 }
 
+const QUALITY_RATES = [
+  ["onTimeRate", "按时发布率"],
+  ["checksPassedRate", "勾稽校验通过率"],
+  ["completeness", "报送率"],
+] as const;
+const QUALITY_COUNTS = [
+  ["received", "收到报告"],
+  ["missing", "缺报机关"],
+  ["late", "逾期发布"],
+] as const;
+
+/** Metric behind each series of the quality chart, in series order (the detail list it opens). */
+export const QUALITY_SERIES_METRICS = [
+  "quality.received",
+  "quality.missing",
+  "quality.late",
+  "quality.onTimeRate",
+  "quality.checksPassedRate",
+  "quality.completeness",
+] as const;
+
 export function buildQualityOption(t: ChartTable): EChartOption {
   return {
     ...base(t),
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      formatter: axisTooltip((p) => {
+        const count = QUALITY_COUNTS[p.seriesIndex];
+        if (count) return `${count[1]}：${typeof p.value === "number" ? p.value.toLocaleString("zh-CN") : "—"}`;
+        const [key, name] = QUALITY_RATES[p.seriesIndex - QUALITY_COUNTS.length];
+        return `${name}：${percentText(p.value)}${nText(t.rows[p.dataIndex]?.[`${key}N`] ?? null)}`;
+      }),
+    },
     yAxis: [
       { type: "value", name: "份 / 个", minInterval: 1 },
       { type: "value", name: "%", max: 100, splitLine: { show: false }, axisLabel: { formatter: "{value}%" } },
     ],
     series: [
-      { name: "收到报告", type: "bar", data: t.rows.map((r) => num(r.received)) },
-      { name: "缺报机关", type: "bar", data: t.rows.map((r) => num(r.missing)) },
-      { name: "逾期发布", type: "bar", data: t.rows.map((r) => num(r.late)) },
-      ...(
-        [
-          ["onTimeRate", "按时发布率"],
-          ["checksPassedRate", "勾稽校验通过率"],
-          ["completeness", "报送率"],
-        ] as const
-      ).map(([key, name]) => ({
+      ...QUALITY_COUNTS.map(([key, name]) => ({ name, type: "bar", data: t.rows.map((r) => num(r[key])) })),
+      ...QUALITY_RATES.map(([key, name]) => ({
         name,
         type: "line",
         yAxisIndex: 1,
@@ -182,8 +221,12 @@ export function buildChildrenOption(t: ChartTable): EChartOption {
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
-      valueFormatter: (v: unknown) =>
-        typeof v === "number" ? (percent ? `${v.toFixed(1)}%` : v.toLocaleString("zh-CN")) : "—（无数据或分母为 0）",
+      formatter: axisTooltip((p) => {
+        const v = p.value;
+        const text =
+          typeof v === "number" ? (percent ? `${v.toFixed(1)}%` : v.toLocaleString("zh-CN")) : "—（无数据或分母为 0）";
+        return `${escapeHtml(metricColumn?.label)}：${text}${nText(rows[p.dataIndex]?.n ?? null)}`;
+      }),
     },
     grid: { left: 8, right: 48, top: 16, bottom: 24, containLabel: true },
     xAxis: { type: "value", name: percent ? "%" : unit },
@@ -224,10 +267,14 @@ export function buildHeatmapOption(t: ChartTable): EChartOption {
     aria: { enabled: true, decal: { show: false } },
     tooltip: {
       position: "top",
-      formatter: (p: { value: [number, number, number | null] }) =>
-        `${t.rows[p.value[1]]?.name} ${yearColumns[p.value[0]]?.label}：${
+      formatter: (p: { value: [number, number, number | null] }) => {
+        const row = t.rows[p.value[1]];
+        const year = yearColumns[p.value[0]];
+        const n = row && year ? (row[`n${year.key.slice(1)}`] ?? null) : null;
+        return `${escapeHtml(row?.name)} ${year?.label}：${
           p.value[2] === null ? "—" : percent ? `${p.value[2]}%` : p.value[2].toLocaleString("zh-CN")
-        }`,
+        }${nText(n)}`;
+      },
     },
     grid: { left: 8, right: 24, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: "category", data: yearColumns.map((c) => c.label), splitArea: { show: true } },

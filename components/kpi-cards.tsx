@@ -1,10 +1,17 @@
 "use client";
 
 import { computeChange, formatChange, formatMetricValue, getMetric } from "@/lib/metrics";
+import "./kpi-cards.css";
 import { useChartTable } from "./use-chart-table";
 
-/** Headline numbers of the latest year in the filter, each with its year-over-year change and n. */
-export function KpiCards({ search }: { search: string }) {
+type Props = {
+  search: string;
+  /** Opens the reports behind a card's number. */
+  onOpenDetail: (year: number, metricId: string) => void;
+};
+
+/** Headline numbers of the latest year in the filter, each with its year-over-year change and n; each opens its reports. */
+export function KpiCards({ search, onOpenDetail }: Props) {
   const { data, error, isPending, refetch } = useChartTable("kpis", search);
   if (error) {
     return (
@@ -20,7 +27,15 @@ export function KpiCards({ search }: { search: string }) {
     return (
       <div className="kpi-grid skeleton" style={{ height: 112 }} role="status" aria-busy="true" aria-label="加载中" />
     );
-  if (data.rows.length === 0) return null;
+  if (data.rows.length === 0)
+    return (
+      <section aria-label="关键指标" className="card state state-empty" data-testid="kpi-cards">
+        <p>当前筛选条件下没有收到任何年度报告，因此没有关键指标。</p>
+        <p className="muted small">
+          关键指标取筛选范围内最新一个有报告的年度；可放宽年度、机关类型或表格版式，或返回上一级地区。
+        </p>
+      </section>
+    );
   return (
     <section aria-label="关键指标" className="kpi-grid" data-testid="kpi-cards">
       {data.rows.map((r) => {
@@ -31,9 +46,24 @@ export function KpiCards({ search }: { search: string }) {
         const text = formatChange(change, metric.unit);
         const direction =
           change.absolute == null || change.absolute === 0 ? "flat" : change.absolute > 0 ? "up" : "down";
+        const year = Number(r.year);
         return (
-          <article key={String(r.metric)} className="kpi" data-metric={String(r.metric)} title={metric.definition}>
-            <h3>{metric.name}</h3>
+          <article
+            key={String(r.metric)}
+            className="kpi kpi-card"
+            data-metric={String(r.metric)}
+            title={metric.definition}
+          >
+            <h3>
+              <button
+                type="button"
+                className="kpi-open"
+                aria-label={`${metric.name}：查看${year}年度背后的报告`}
+                onClick={() => onOpenDetail(year, metric.id)}
+              >
+                {metric.name}
+              </button>
+            </h3>
             <p className="kpi-value" data-value={value ?? ""}>
               {formatMetricValue(value, metric.unit)}
             </p>
@@ -42,7 +72,7 @@ export function KpiCards({ search }: { search: string }) {
               {text === "—" ? "同比 —" : `同比 ${text}`}
             </p>
             <p className="muted small">
-              {String(r.year)}年 · n = {String(r.n)}
+              {year}年 · n = {String(r.n)}
             </p>
           </article>
         );

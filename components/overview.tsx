@@ -2,9 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toFilterSearch } from "@/lib/filters/dashboard-filter";
+import { useEffect, useRef } from "react";
+import { type DashboardFilter, toFilterSearch } from "@/lib/filters/dashboard-filter";
 import { APPLICANT_TYPES, COMPARABLE_METRIC_IDS, getMetric, OUTCOME_CATEGORIES } from "@/lib/metrics";
-import type { CellValue, ChartColumn, ChartTable } from "@/lib/queries/chart-catalog";
+import type { CellValue, ChartColumn, ChartId, ChartTable } from "@/lib/queries/chart-catalog";
+import { findDetailSubset } from "@/lib/queries/detail-subsets";
+import { listOverviewCharts, pickComparedMetric, toOverviewExportSearch } from "@/lib/queries/overview-charts";
 import { ChartCard } from "./chart-card";
 import {
   buildApplicationsOption,
@@ -15,6 +18,7 @@ import {
   buildProcurementOption,
   buildQualityOption,
   buildReviewOption,
+  QUALITY_SERIES_METRICS,
 } from "./chart-options";
 import type { EChartClick } from "./echart";
 import { KpiCards } from "./kpi-cards";
@@ -29,7 +33,8 @@ type Props = {
 
 const agencyLink = (column: ChartColumn, row: Record<string, CellValue>) => {
   if (column.key === "agency" && row.agencyId != null) {
-    const year = row.year != null ? `?year=${row.year}#report-${row.year}` : "";
+    // A missing agency has no report that year to jump to.
+    const year = row.year != null && row.reportId != null ? `?year=${row.year}#report-${row.year}` : "";
     return <Link href={`/agencies/${row.agencyId}${year}`}>{String(row.agency)}</Link>;
   }
   if (column.key === "flags" && row.flags) {
@@ -56,22 +61,42 @@ export function Overview({ level, regionName, years }: Props) {
   const router = useRouter();
   const [filter, setFilter] = useDashboardFilter();
   const [view, setView] = useViewState();
-  const search = toFilterSearch(filter);
-  const metric =
-    view.metric && (COMPARABLE_METRIC_IDS as readonly string[]).includes(view.metric)
-      ? view.metric
-      : COMPARABLE_METRIC_IDS[0];
-  const compareSearch = toFilterSearch({ ...filter, metric, year: view.year });
-  const heatmapSearch = toFilterSearch({ ...filter, metric });
+  const dashboardFilter = Object.fromEntries(
+    Object.entries(filter).filter(([, value]) => value != null),
+  ) as DashboardFilter;
+  // The page and its workbook fetch each chart with the same params (listOverviewCharts).
+  const charts = new Map(
+    listOverviewCharts(dashboardFilter, view).map((c) => [
+      c.chart,
+      toFilterSearch({ ...dashboardFilter, ...c.params }),
+    ]),
+  );
+  const searchOf = (chart: ChartId) => charts.get(chart) ?? "";
+  const metric = pickComparedMetric(view.metric);
   const childLabel = level >= 3 ? "机关" : level === 0 ? "省份" : "下级地区";
 
-  const openDetail = (year: number | null, metricId: string | null, group?: string | null) =>
+  const scrollToDetail = useRef(false);
+  const openDetail = (year: number | null, metricId: string | null, group?: string | null) => {
+    scrollToDetail.current = year != null || group != null;
     setView({ detailYear: year, detailMetric: metricId, detailGroup: group ?? null });
+  };
+  const detailOpen = charts.has("detail");
+  useEffect(() => {
+    if (detailOpen && scrollToDetail.current) document.getElementById("detail")?.scrollIntoView({ block: "start" });
+    scrollToDetail.current = false;
+  });
 
   const yearClick = (metricOf: (e: EChartClick) => string | null) => (e: EChartClick, t: ChartTable) => {
     const year = t.rows[e.dataIndex]?.year;
     if (typeof year === "number") openDetail(year, metricOf(e));
   };
+  /** A year-series table: each row opens the reports of its year. */
+  const yearRows = (metricId: string) => ({
+    onRowClick: (row: Record<string, CellValue>) => {
+      if (typeof row.year === "number") openDetail(row.year, metricId);
+    },
+    rowLabel: (row: Record<string, CellValue>) => `查看${row.year}年度“${getMetric(metricId).name}”背后的报告`,
+  });
 
   const drill = (row: Record<string, CellValue> | undefined) => {
     if (!row?.code) return;
@@ -82,26 +107,29 @@ export function Overview({ level, regionName, years }: Props) {
     else openDetail(typeof row.year === "number" ? row.year : null, metric, code);
   };
 
-  const detailSearch = toFilterSearch({
-    ...filter,
-    year: view.detailYear,
-    metric: view.detailMetric,
-    group: view.detailGroup,
-  });
-  const detailOpen = view.detailYear != null || view.detailGroup != null;
+  const detailSubset = findDetailSubset(view.detailMetric);
+  const detailWhat = detailSubset
+    ? detailSubset.label
+    : `${view.detailMetric ? `“${getMetric(view.detailMetric).name}”` : ""}背后的报告`;
 
   return (
     <>
       <div className="toolbar-row">
-        <a className="tool-button" href={`/api/export/overview?${compareSearch}`} download data-download="page-xlsx">
+        <a
+          className="tool-button"
+          href={`/api/export/overview?${toOverviewExportSearch(dashboardFilter, view)}`}
+          download
+          data-download="page-xlsx"
+        >
           下载本页全部图表（XLSX）
         </a>
       </div>
-      <KpiCards search={search} />
+      <KpiCards search={searchOf("kpis")} onOpenDetail={openDetail} />
       <div className="chart-grid">
         <ChartCard
           chart="applications-by-year"
-          search={search}
+          search={searchOf("applications-by-year")}
+          tableProps={yearRows("applications.received")}
           description={`${regionName}各年度新收政府信息公开申请数量，按申请人类型堆叠`}
           buildOption={buildApplicationsOption}
           onChartClick={yearClick((e) =>
@@ -113,7 +141,8 @@ export function Overview({ level, regionName, years }: Props) {
         />
         <ChartCard
           chart="outcomes-by-year"
-          search={search}
+          search={searchOf("outcomes-by-year")}
+          tableProps={yearRows("outcomes.openRate")}
           description={`${regionName}各年度申请办理结果构成（占办结件数百分比）`}
           buildOption={buildOutcomesOption}
           onChartClick={yearClick((e) =>
@@ -123,7 +152,8 @@ export function Overview({ level, regionName, years }: Props) {
         />
         <ChartCard
           chart="licensing-by-year"
-          search={search}
+          search={searchOf("licensing-by-year")}
+          tableProps={yearRows("active.licensing.decisions")}
           description={`${regionName}各年度行政许可、处罚、强制处理决定数量及许可项目增减`}
           buildOption={buildLicensingOption}
           onChartClick={yearClick(
@@ -138,7 +168,8 @@ export function Overview({ level, regionName, years }: Props) {
         />
         <ChartCard
           chart="procurement-by-year"
-          search={search}
+          search={searchOf("procurement-by-year")}
+          tableProps={yearRows("active.procurement.count")}
           description={`${regionName}政府集中采购项目数量与金额（仅 2019–2020 年度报表有此项）`}
           buildOption={buildProcurementOption}
           onChartClick={yearClick((e) =>
@@ -147,7 +178,8 @@ export function Overview({ level, regionName, years }: Props) {
         />
         <ChartCard
           chart="review-by-year"
-          search={search}
+          search={searchOf("review-by-year")}
+          tableProps={yearRows("review.total")}
           description={`${regionName}政府信息公开行政复议与行政诉讼结果，按年度`}
           buildOption={buildReviewOption}
           onChartClick={yearClick((e) => {
@@ -160,10 +192,12 @@ export function Overview({ level, regionName, years }: Props) {
         />
         <ChartCard
           chart="quality-by-year"
-          search={search}
+          search={searchOf("quality-by-year")}
+          tableProps={yearRows("quality.received")}
           description={`${regionName}年度报告收到、缺报、逾期数量及按时率、勾稽通过率`}
           buildOption={buildQualityOption}
-          onChartClick={yearClick(() => null)}
+          onChartClick={yearClick((e) => QUALITY_SERIES_METRICS[e.seriesIndex ?? 0] ?? null)}
+          clickHint="点击柱形或折线点查看该年度对应的报告：逾期发布、勾稽校验未通过的报告，或缺报机关。"
         />
       </div>
 
@@ -171,10 +205,8 @@ export function Overview({ level, regionName, years }: Props) {
         <div id="detail">
           <ChartCard
             chart="detail"
-            search={detailSearch}
-            title={`明细：${view.detailYear ? `${view.detailYear}年度` : "各年度"}${
-              view.detailMetric ? `“${getMetric(view.detailMetric).name}”` : ""
-            }背后的报告`}
+            search={searchOf("detail")}
+            title={`明细：${view.detailYear ? `${view.detailYear}年度` : "各年度"}${detailWhat}`}
             description="数字背后的机关年度报告"
             tableOnly
             tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
@@ -191,7 +223,7 @@ export function Overview({ level, regionName, years }: Props) {
       <div className="chart-grid">
         <ChartCard
           chart="children"
-          search={compareSearch}
+          search={searchOf("children")}
           title={`${childLabel}对比`}
           description={`${regionName}${childLabel}的“${getMetric(metric).name}”对比，从高到低`}
           buildOption={buildChildrenOption}
@@ -236,7 +268,7 @@ export function Overview({ level, regionName, years }: Props) {
         />
         <ChartCard
           chart="heatmap"
-          search={heatmapSearch}
+          search={searchOf("heatmap")}
           description={`${regionName}${childLabel} × 年度的“${getMetric(metric).name}”热力图`}
           buildOption={buildHeatmapOption}
           height={Math.max(320, 28 * 18)}
@@ -250,10 +282,10 @@ export function Overview({ level, regionName, years }: Props) {
         />
       </div>
 
-      {level >= 1 ? (
+      {charts.has("agencies") ? (
         <ChartCard
           chart="agencies"
-          search={toFilterSearch({ ...filter, year: view.year })}
+          search={searchOf("agencies")}
           title={`${regionName}机关列表`}
           description="机关列表"
           tableOnly
@@ -264,7 +296,7 @@ export function Overview({ level, regionName, years }: Props) {
 
       <ChartCard
         chart="quality-agencies"
-        search={search}
+        search={searchOf("quality-agencies")}
         title="数据质量：问题最多的报告与缺报机关"
         description="问题报告与缺报机关"
         tableOnly

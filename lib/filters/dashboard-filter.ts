@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { METRIC_BY_ID } from "@/lib/metrics";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
@@ -43,6 +44,22 @@ export const chartQuerySchema = z.intersection(
   }),
 );
 export type ChartQuery = z.infer<typeof chartQuerySchema>;
+
+/** Query of the overview page's workbook: the filter plus the page's view state (see `listOverviewCharts`). */
+export const overviewExportQuerySchema = z.intersection(
+  dashboardFilterSchema,
+  z.object({
+    metric: z.string().max(64).optional(),
+    year: year.optional(),
+    detailYear: year.optional(),
+    detailMetric: z
+      .string()
+      .max(64)
+      .refine((id) => METRIC_BY_ID.has(id), { message: "明细指标不存在" })
+      .optional(),
+    detailGroup: z.string().max(16).optional(),
+  }),
+);
 
 export const FILTER_KEYS = ["region", "from", "to", "kind", "layout"] as const;
 

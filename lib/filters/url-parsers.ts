@@ -1,4 +1,4 @@
-import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
+import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
 import { FILTER_AGENCY_KINDS, FILTER_LAYOUTS } from "./dashboard-filter";
 
 /** nuqs parsers mirroring `dashboardFilterSchema`: the same keys and value sets in the URL. */
@@ -15,3 +15,6 @@ export const viewParsers = {
   metric: parseAsString,
   year: parseAsInteger,
 };
+
+/** Chart cards showing their table instead of the chart: `table=children,heatmap`. */
+export const tableViewParser = parseAsArrayOf(parseAsString).withDefault([]).withOptions({ history: "replace" });

@@ -42,7 +42,7 @@ export const AGENCY_CHART_TITLES: Record<AgencyChartId, string> = {
   "agency-cells": "年度报告单元格",
 };
 
-/** Charts in the overview page's workbook, in page order. */
+/** Charts of the overview page (and its workbook), in page order; agencies and detail only when shown. */
 export const OVERVIEW_CHARTS: ChartId[] = [
   "kpis",
   "applications-by-year",
@@ -50,9 +50,11 @@ export const OVERVIEW_CHARTS: ChartId[] = [
   "licensing-by-year",
   "procurement-by-year",
   "review-by-year",
+  "quality-by-year",
+  "detail",
   "children",
   "heatmap",
-  "quality-by-year",
+  "agencies",
   "quality-agencies",
 ];
 

@@ -21,6 +21,7 @@ import { childrenOf, findRegionByCode } from "@/lib/regions";
 import { type AggregateSource, aggregateMetrics } from "./aggregate-metrics";
 import { type CellValue, CHART_TITLES, type ChartColumn, type ChartId, type ChartTable } from "./chart-catalog";
 import { cachedByVersion } from "./dataset-cache";
+import { findDetailSubset } from "./detail-subsets";
 import {
   buildFilterCondition,
   childGrouping,
@@ -28,7 +29,7 @@ import {
   type Scope,
   servedByProvinceRollup,
 } from "./region-scope";
-import { listMissingAgencies, listReportRows, type ReportRow } from "./report-rows";
+import { listMissingAgencies, listReportRows, type MissingAgencyRow, type ReportRow } from "./report-rows";
 
 type Built = Omit<
   ChartTable,
@@ -92,6 +93,10 @@ async function buildYearSeries(
   extraNotes: string[] = [],
 ): Promise<Built> {
   const metricIds = columns.filter((c) => c.metric).map((c) => c.metric!);
+  // A ratio's n (reports counted in it) sits next to it: n differs between ratios and from the report count.
+  const withN = columns.flatMap((c) =>
+    c.metric && isRatio(getMetric(c.metric)) ? [c, col(`${c.key}N`, `${c.label}·报告数（n）`)] : [c],
+  );
   const [aggregates, years] = await Promise.all([
     aggregateMetrics(db, filter, scope, { metricIds, groupBy: "year" }),
     listYears(db, filter, scope),
@@ -102,14 +107,16 @@ async function buildYearSeries(
     .sort((a, b) => a - b)
     .map((year) => byYear.get(year) ?? { year, group: null, reports: 0, metrics: {} as Record<string, MetricValue> });
   return {
-    columns: [YEAR_COL, ...columns],
+    columns: [YEAR_COL, ...withN],
     rows: rows.map((r) => {
       const out: Record<string, CellValue> = { year: r.year };
       for (const c of columns) {
-        if (c.key === "reports") out.reports = r.metrics[metricIds[0]]?.n ?? 0;
+        if (c.key === "reports") out.reports = r.reports;
         else if (c.metric) {
           const metric = getMetric(c.metric);
-          out[c.key] = appliesToYear(metric, r.year!) ? v(r.metrics, c.metric) : null;
+          const applies = appliesToYear(metric, r.year!);
+          out[c.key] = applies ? v(r.metrics, c.metric) : null;
+          if (isRatio(metric)) out[`${c.key}N`] = applies ? (r.metrics[c.metric]?.n ?? 0) : null;
         }
       }
       return out;
@@ -314,6 +321,7 @@ const builders: Record<
         byGroup.set(key, row);
       }
       row[`y${r.year}`] = r.metrics[metricId]?.value ?? null;
+      row[`n${r.year}`] = r.metrics[metricId]?.n ?? 0;
     }
     const metric = getMetric(metricId);
     return {
@@ -322,6 +330,7 @@ const builders: Record<
         col("code", "代码", "text"),
         col("name", grouping.kind === "agency" ? "机关" : "地区", "text"),
         ...years.map((y) => ({ ...col(`y${y}`, `${y}年`), unit: metric.unit, metric: metricId })),
+        ...years.map((y) => col(`n${y}`, `${y}年·报告数（n）`)),
       ],
       rows: [...byGroup.values()].sort((a, b) => String(a.code).localeCompare(String(b.code))),
       notes: notesOf([metricId]),
@@ -400,18 +409,7 @@ const builders: Record<
     return {
       params: { ...params, year },
       columns: table.columns,
-      rows: [
-        ...table.rows,
-        ...missing.map((m) => ({
-          agencyId: m.agencyId,
-          agency: m.agency,
-          region: m.region,
-          kind: null,
-          year: m.year,
-          flags: "缺报",
-          reportId: null,
-        })),
-      ],
+      rows: [...table.rows, ...missing.map((m) => missingRow(m))],
       truncated: list.truncated,
       notes: [`${year ?? "—"}年度各机关当前版本报告；“缺报”为上年度报送、本年度未见报告的机关。`, ...notesOf(ids)],
       metrics: ids,
@@ -420,20 +418,51 @@ const builders: Record<
 
   detail: async (db, filter, scope, params, detail) => {
     const ids = params.metric ? [params.metric] : ["applications.received", "outcomes.openRate"];
-    for (const id of ids) getMetric(id);
+    const shown = ids.filter((id) => getMetric(id).source === "cells");
+    const limit = detail ? DETAIL_LIMIT_EXPORT : DETAIL_LIMIT_VIEW;
+    const subset = findDetailSubset(params.metric);
+    const notes = [...(subset ? [`明细：${subset.label}。`] : []), ...notesOf(ids)];
+    if (subset?.only === "missing") {
+      const missing = await listMissingAgencies(db, filter, scope, { year: params.year, group: params.group, limit });
+      const table = reportRowsTable([], shown);
+      return { ...table, rows: missing.map((m) => missingRow(m)), notes, metrics: ids };
+    }
     const list = await listReportRows(db, filter, scope, {
-      metricIds: ids,
+      metricIds: shown,
       year: params.year,
       group: params.group,
-      limit: detail ? DETAIL_LIMIT_EXPORT : DETAIL_LIMIT_VIEW,
+      // The quality order keeps only problem reports, a superset of the late and the failing ones.
+      limit: subset ? DETAIL_LIMIT_EXPORT : limit,
+      order: subset ? "quality" : undefined,
     });
-    return { ...reportRowsTable(list.rows, ids), truncated: list.truncated, notes: notesOf(ids), metrics: ids };
+    const rows = subset
+      ? list.rows.filter((r) => (subset.only === "late" ? (r.daysLate ?? 0) > 0 : !r.checksPassed))
+      : list.rows;
+    return {
+      ...reportRowsTable(rows.slice(0, limit), shown),
+      truncated: list.truncated || rows.length > limit,
+      notes,
+      metrics: ids,
+    };
   },
 };
 
 function pickComparable(metric: string | undefined): string {
   if (metric && METRIC_BY_ID.has(metric)) return metric;
   return COMPARABLE_METRIC_IDS[0];
+}
+
+/** An agency with no report for the year, as a row of the report lists. */
+function missingRow(m: MissingAgencyRow): Record<string, CellValue> {
+  return {
+    agencyId: m.agencyId,
+    agency: m.agency,
+    region: m.region,
+    kind: null,
+    year: m.year,
+    flags: "缺报",
+    reportId: null,
+  };
 }
 
 function describeProblems(r: ReportRow): string {

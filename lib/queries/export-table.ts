@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { getMetric } from "@/lib/metrics";
 import type { CellValue, ChartColumn, ChartTable } from "./chart-catalog";
 import { describeFilter } from "./charts";
+import { findDetailSubset } from "./detail-subsets";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -72,6 +73,19 @@ function addDataSheet(workbook: ExcelJS.Workbook, table: ChartTable, name: strin
   sheet.views = [{ state: "frozen", ySplit: 1 }];
 }
 
+/** A chart's own choices on top of the filter: the compared metric, the year, the group, the detail subset. */
+export function describeParams(table: Pick<ChartTable, "params">): string {
+  const { metric, year, group } = table.params;
+  const subset = findDetailSubset(metric);
+  const parts = [
+    ...(metric ? [`指标：${getMetric(metric).name}（${metric}）`] : []),
+    ...(subset ? [`范围：${subset.label}`] : []),
+    ...(year ? [`年度：${year}年`] : []),
+    ...(group ? [`分组：${group}`] : []),
+  ];
+  return parts.length ? parts.join("；") : "无（仅按筛选条件）";
+}
+
 function addReadme(workbook: ExcelJS.Workbook, tables: ChartTable[], exportedAt: string) {
   const sheet = workbook.addWorksheet("说明", { properties: { tabColor: { argb: "FFB3261E" } } });
   const first = tables[0];
@@ -85,6 +99,9 @@ function addReadme(workbook: ExcelJS.Workbook, tables: ChartTable[], exportedAt:
     tables.map((t) => `${t.title}：${t.rowsKind === "detail" ? "全部明细行（每份报告一行）" : "当前视图"}`).join("；"),
   );
   if (tables.some((t) => t.truncated)) add("注意", "部分工作表已达到行数上限，仅含前若干行。");
+  sheet.addRow([]);
+  sheet.addRow(["各图表的选择"]).font = { bold: true };
+  for (const t of tables) add(t.title, describeParams(t));
   sheet.addRow([]);
   sheet.addRow(["图表口径"]).font = { bold: true };
   for (const t of tables) for (const note of t.notes) add(t.title, note);

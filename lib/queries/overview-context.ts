@@ -18,11 +18,16 @@ export type OverviewContext = {
 /**
  * What the overview page needs before its charts load: breadcrumbs, region choices and the years with data.
  * A supervisor's breadcrumbs and choices start at the scope's root; null when the region lies outside the scope.
+ * Going up keeps the other filters and the comparison (`view`: compared metric and year).
  */
-export async function loadOverviewContext(filter: DashboardFilter, scope: Scope): Promise<OverviewContext | null> {
+export async function loadOverviewContext(
+  filter: DashboardFilter,
+  scope: Scope,
+  view: { metric?: string; year?: number } = {},
+): Promise<OverviewContext | null> {
   const db = await getDb();
   const region = filter.region ? findRegionByCode(filter.region) : null;
-  const rest = { from: filter.from, to: filter.to, kind: filter.kind, layout: filter.layout };
+  const rest = { from: filter.from, to: filter.to, kind: filter.kind, layout: filter.layout, ...view };
   const href = (code?: string) => {
     const q = toFilterSearch({ ...rest, region: code });
     return q ? `/?${q}` : "/";

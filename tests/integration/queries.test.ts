@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CELL_BY_PATH } from "@/db/cells";
 import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
@@ -7,6 +8,7 @@ import { aggregateMetrics } from "@/lib/queries/aggregate-metrics";
 import { getChartTable } from "@/lib/queries/charts";
 import { getDatasetVersion } from "@/lib/queries/dataset-cache";
 import { escapeCsvText, toCsv, toXlsx } from "@/lib/queries/export-table";
+import { listOverviewCharts } from "@/lib/queries/overview-charts";
 import { listMissingAgencies, listReportRows } from "@/lib/queries/report-rows";
 import { rebuildRollups } from "@/lib/rollups/refresh-rollups";
 import { seedRegions } from "@/lib/setup/seed-regions";
@@ -290,6 +292,93 @@ describe.each<DriverKind>(["postgres", "pglite"])("dashboard queries on %s", (ki
     const all = await getChartTable(t.db, "applications-by-year", {}, "all", {}, "detail");
     expect(all.rowsKind).toBe("detail");
     expect(all.rows).toHaveLength(FIXTURES.length);
+  });
+
+  it("counts a year's reports for its n, and gives each ratio and heatmap cell its own n", async () => {
+    // 2021: three reports, but 江苏省教育厅 prints no applicant-type cells: 自然人 sums two of them.
+    const applications = await getChartTable(t.db, "applications-by-year", {}, "all");
+    expect(applications.rows.find((r) => r.year === 2021)).toMatchObject({ reports: 3, natural: 110 });
+    const quality = await getChartTable(t.db, "quality-by-year", {}, "all");
+    // 按时发布率 counts only reports with a known date; 勾稽校验通过率 counts every report.
+    expect(quality.rows.find((r) => r.year === 2021)).toMatchObject({ onTimeRateN: 2, checksPassedRateN: 3 });
+    const heatmap = await getChartTable(t.db, "heatmap", {}, "all", { metric: "quality.onTimeRate" });
+    expect(heatmap.rows.find((r) => r.name === "黑龙江省")).toMatchObject({ y2021: 0.5, n2021: 2 });
+  });
+
+  it("lists exactly the reports (or agencies) each quality figure counts", async () => {
+    const quality = await getChartTable(t.db, "quality-by-year", {}, "all");
+    const detail = (year: number, metric: string) => getChartTable(t.db, "detail", {}, "all", { year, metric });
+    for (const row of quality.rows) {
+      const year = row.year as number;
+      const late = await detail(year, "quality.late");
+      expect(late.rows.length, `${year} late`).toBe(row.late);
+      expect(late.rows.every((r) => (r.daysLate as number) > 0)).toBe(true);
+      expect((await detail(year, "quality.onTimeRate")).rows).toEqual(late.rows);
+      const failing = await detail(year, "quality.checksPassedRate");
+      expect(failing.rows.length, `${year} failing`).toBe(
+        Math.round((row.received as number) * (1 - (row.checksPassedRate as number))),
+      );
+      expect(failing.rows.every((r) => r.checksPassed === false)).toBe(true);
+      const missing = await detail(year, "quality.missing");
+      expect(missing.rows.length, `${year} missing`).toBe(row.missing);
+      expect(missing.rows.every((r) => r.flags === "缺报" && r.reportId === null)).toBe(true);
+    }
+    const late2021 = await detail(2021, "quality.late");
+    expect(late2021.rows.map((r) => r.agency)).toEqual(["牡丹江市教育局"]);
+    expect(late2021.notes[0]).toContain("逾期发布的报告");
+    expect((await detail(2021, "quality.missing")).rows.map((r) => r.agency)).toEqual(["东安区民政局"]);
+  });
+
+  it("builds the page workbook from each chart's own params: the comparison year reaches only its charts", async () => {
+    const filter = { region: "230000" };
+    const view = { metric: "applications.received", year: 2020, detailYear: 2021, detailMetric: "quality.late" };
+    const charts = listOverviewCharts(filter, view);
+    expect(charts.map((c) => c.chart)).toEqual([
+      "kpis",
+      "applications-by-year",
+      "outcomes-by-year",
+      "licensing-by-year",
+      "procurement-by-year",
+      "review-by-year",
+      "quality-by-year",
+      "detail",
+      "children",
+      "heatmap",
+      "agencies",
+      "quality-agencies",
+    ]);
+    const tables = [];
+    for (const { chart, params } of charts) tables.push(await getChartTable(t.db, chart, filter, "all", params));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(tables)) as unknown as ArrayBuffer);
+    const sheetRows = (index: number) => workbook.worksheets[index + 1].getSheetValues().slice(2).length;
+    // What each card on the page fetches (the chart endpoints' params), written out independently.
+    const expected: Record<string, object> = {
+      children: { metric: "applications.received", year: 2020 },
+      heatmap: { metric: "applications.received" },
+      agencies: { year: 2020 },
+      detail: { year: 2021, metric: "quality.late" },
+    };
+    for (const [i, { chart }] of charts.entries()) {
+      const endpoint = await getChartTable(t.db, chart, filter, "all", expected[chart] ?? {});
+      expect(sheetRows(i), chart).toBe(endpoint.rows.length);
+      const sheet = workbook.worksheets[i + 1];
+      endpoint.rows.forEach((row, r) => {
+        endpoint.columns.forEach((column, c) => {
+          const cell = sheet.getRow(r + 2).getCell(c + 1).value ?? null;
+          const value = row[column.key] ?? null;
+          expect(cell, `${chart} row ${r} ${column.key}`).toEqual(
+            typeof value === "boolean" ? (value ? "是" : "否") : value,
+          );
+        });
+      });
+    }
+    // The problem list spans every year although the comparison shows 2020.
+    const problems = tables.find((t) => t.chart === "quality-agencies")!;
+    expect(problems.rows.some((r) => r.year === 2021)).toBe(true);
+    const readme = workbook.getWorksheet("说明")!.getSheetValues().flat().join(" ");
+    expect(readme).toContain("年度：2020年");
+    expect(readme).toContain("范围：逾期发布的报告");
   });
 
   it("escapes formula-like text in CSV but leaves negative numbers alone", async () => {
