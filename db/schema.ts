@@ -109,14 +109,9 @@ export const reports = pgTable(
     index("reports_problem_idx")
       .on(t.year)
       .where(sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline})`),
-    // The data-quality panel's order (lib/queries/report-rows.ts): its first page is read off this index.
-    index("reports_problem_rank_idx")
-      .on(
-        sql`(not ${t.checksPassed}) desc`,
-        sql`greatest(coalesce(${t.publishedAt} - ${t.deadline}, 0), 0) desc`,
-        sql`${t.errorCount} desc`,
-        sql`${t.issueCount} desc`,
-      )
+    // The data-quality panel (lib/queries/quality-agencies.ts): problem reports in agency order, read index-only.
+    index("reports_problem_agency_idx")
+      .on(t.agencyId, t.year, t.id, t.layout, t.checksPassed, t.publishedAt, t.deadline, t.issueCount)
       .where(
         sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline} or ${t.issueCount} > 0)`,
       ),
@@ -158,6 +153,8 @@ export const reportValues = pgTable(
     index("report_values_county_idx").on(t.countyCode, t.year),
     index("report_values_agency_idx").on(t.agencyId, t.year),
     index("report_values_next_missing_idx").on(t.year, t.agencyId).where(sql`${t.nextMissing}`),
+    // The same flags in agency order: the data-quality panel counts 缺报 years per agency without a hash table.
+    index("report_values_missing_agency_idx").on(t.agencyId, t.year).where(sql`${t.nextMissing}`),
     // One rollup group's reports (lib/rollups/refresh-rollups.ts recomputes groups by this key).
     index("report_values_group_idx").on(
       sql`coalesce(${t.countyCode}, ${t.prefectureCode}, ${t.provinceCode}, '')`,
