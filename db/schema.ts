@@ -152,9 +152,8 @@ export const reportValues = pgTable(
     index("report_values_prefecture_idx").on(t.prefectureCode, t.year),
     index("report_values_county_idx").on(t.countyCode, t.year),
     index("report_values_agency_idx").on(t.agencyId, t.year),
-    index("report_values_next_missing_idx").on(t.year, t.agencyId).where(sql`${t.nextMissing}`),
-    // The same flags in agency order: the data-quality panel counts 缺报 years per agency without a hash table.
-    index("report_values_missing_agency_idx").on(t.agencyId, t.year).where(sql`${t.nextMissing}`),
+    // Kind included: the data-quality panel counts 缺报 years per agency of one kind index-only.
+    index("report_values_next_missing_idx").on(t.year, t.agencyId, t.agencyKind).where(sql`${t.nextMissing}`),
     // One rollup group's reports (lib/rollups/refresh-rollups.ts recomputes groups by this key).
     index("report_values_group_idx").on(
       sql`coalesce(${t.countyCode}, ${t.prefectureCode}, ${t.provinceCode}, '')`,

@@ -154,10 +154,19 @@ describe.each<DriverKind>(["postgres", "pglite"])("data-quality panel on %s", (d
     });
   });
 
-  it("cuts at the limit and says so", async () => {
-    const { rows, truncated } = await listQualityAgencies(t.db, {}, "all", { limit: 2 });
-    expect(rows.map((r) => r.agency)).toEqual(["哈尔滨市卫生健康委员会", "牡丹江市教育局"]);
-    expect(truncated).toBe(true);
+  it("cuts at the limit and says so, ranking ties at the cut by late reports", async () => {
+    const top = async (limit: number) => {
+      const { rows, truncated } = await listQualityAgencies(t.db, {}, "all", { limit });
+      expect(truncated).toBe(true);
+      return rows.map((r) => r.agency);
+    };
+    expect(await top(1)).toEqual(["哈尔滨市卫生健康委员会"]);
+    expect(await top(2)).toEqual(["哈尔滨市卫生健康委员会", "牡丹江市教育局"]);
+    // 江苏省财政厅 and 哈尔滨市人民政府 both went missing once and never failed; the late report decides (the lower
+    // agency id, 哈尔滨市人民政府, would win on failing and missing alone).
+    expect(await top(3)).toEqual(["哈尔滨市卫生健康委员会", "牡丹江市教育局", "江苏省财政厅"]);
+    // Only 4 agencies failed or went missing, so no cut applies and all are ranked: the issue-only one is fifth.
+    expect(await top(4)).toEqual(["哈尔滨市卫生健康委员会", "牡丹江市教育局", "江苏省财政厅", "哈尔滨市人民政府"]);
   });
 
   it("applies region, kind, year range, single year and scope", async () => {
