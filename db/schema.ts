@@ -109,7 +109,11 @@ export const reports = pgTable(
     index("reports_problem_idx")
       .on(t.year)
       .where(sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline})`),
-    // The data-quality panel (lib/queries/quality-agencies.ts): problem reports in agency order, read index-only.
+    // The data-quality panel (lib/queries/quality-agencies.ts): its first count, reports failing a check, read off
+    // this small index; then the problem reports of its candidate agencies, index-only, off the next.
+    index("reports_failing_idx")
+      .on(t.agencyId, t.year, t.id, t.layout)
+      .where(sql`${t.isCurrent} and not ${t.checksPassed}`),
     index("reports_problem_agency_idx")
       .on(t.agencyId, t.year, t.id, t.layout, t.checksPassed, t.publishedAt, t.deadline, t.issueCount)
       .where(
