@@ -2,7 +2,7 @@
 
 import type * as echarts from "echarts/core";
 import { useQueryState } from "nuqs";
-import { type ReactNode, useRef } from "react";
+import { type FocusEvent, type KeyboardEvent, type ReactNode, useRef } from "react";
 import { tableViewParser } from "@/lib/filters/url-parsers";
 import {
   AGENCY_CHART_TITLES,
@@ -54,6 +54,20 @@ function triggerDownload(href: string, fileName: string) {
   a.remove();
 }
 
+function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>) {
+  const menu = e.currentTarget;
+  if (e.key !== "Escape" || !menu.open) return;
+  e.preventDefault();
+  menu.open = false;
+  menu.querySelector("summary")?.focus();
+}
+
+/** Tabbing out closes the list; a null relatedTarget (a click Safari does not focus) leaves it to the click. */
+function closeOnFocusOut(e: FocusEvent<HTMLDetailsElement>) {
+  const next = e.relatedTarget;
+  if (next instanceof Node && !e.currentTarget.contains(next)) e.currentTarget.open = false;
+}
+
 /** A dashboard card: the chart, its table view, its downloads, and loading / empty / error states. */
 export function ChartCard(props: Props) {
   const { chart, search, description } = props;
@@ -98,43 +112,44 @@ export function ChartCard(props: Props) {
               {showTable ? "图表视图" : "表格视图"}
             </button>
           ) : null}
-          <details className="menu">
-            <summary className="tool-button">下载</summary>
+          {/* A disclosure of plain links and buttons (not an ARIA menu): Tab reaches every item, Escape closes. */}
+          <details className="menu" onKeyDown={closeOnEscape} onBlur={closeOnFocusOut}>
+            <summary className="tool-button" aria-label={`下载“${title}”`}>
+              下载
+            </summary>
             <div
               className="menu-items"
-              role="menu"
-              aria-label={`下载“${title}”`}
               onClickCapture={(e) => {
-                // Close the menu once an item is chosen (the download itself proceeds).
+                // Close the list once an item is chosen (the download itself proceeds).
                 const menu = e.currentTarget.closest("details");
                 if (menu) setTimeout(() => menu.removeAttribute("open"), 0);
               }}
             >
-              <a role="menuitem" href={`${base}format=csv`} download data-download="csv">
+              <a href={`${base}format=csv`} download data-download="csv">
                 CSV（当前视图）
               </a>
-              <a role="menuitem" href={`${base}format=xlsx`} download data-download="xlsx">
+              <a href={`${base}format=xlsx`} download data-download="xlsx">
                 XLSX（当前视图，含说明）
               </a>
-              <a role="menuitem" href={`${base}format=json`} target="_blank" rel="noreferrer" data-download="json">
+              <a href={`${base}format=json`} target="_blank" rel="noreferrer" data-download="json">
                 JSON（当前视图）
               </a>
               {chart !== "kpis" ? (
                 <>
-                  <a role="menuitem" href={`${base}format=csv&rows=detail`} download data-download="detail-csv">
+                  <a href={`${base}format=csv&rows=detail`} download data-download="detail-csv">
                     CSV（全部明细报告）
                   </a>
-                  <a role="menuitem" href={`${base}format=xlsx&rows=detail`} download data-download="detail-xlsx">
+                  <a href={`${base}format=xlsx&rows=detail`} download data-download="detail-xlsx">
                     XLSX（全部明细报告）
                   </a>
                 </>
               ) : null}
               {option ? (
                 <>
-                  <button type="button" role="menuitem" onClick={() => downloadImage("png")} data-download="png">
+                  <button type="button" onClick={() => downloadImage("png")} data-download="png">
                     图片 PNG
                   </button>
-                  <button type="button" role="menuitem" onClick={() => downloadImage("svg")} data-download="svg">
+                  <button type="button" onClick={() => downloadImage("svg")} data-download="svg">
                     图片 SVG
                   </button>
                 </>

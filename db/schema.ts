@@ -109,14 +109,13 @@ export const reports = pgTable(
     index("reports_problem_idx")
       .on(t.year)
       .where(sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline})`),
-    // The data-quality panel's order (lib/queries/report-rows.ts): its first page is read off this index.
-    index("reports_problem_rank_idx")
-      .on(
-        sql`(not ${t.checksPassed}) desc`,
-        sql`greatest(coalesce(${t.publishedAt} - ${t.deadline}, 0), 0) desc`,
-        sql`${t.errorCount} desc`,
-        sql`${t.issueCount} desc`,
-      )
+    // The data-quality panel (lib/queries/quality-agencies.ts): its first count, reports failing a check, read off
+    // this small index; then the problem reports of its candidate agencies, index-only, off the next.
+    index("reports_failing_idx")
+      .on(t.agencyId, t.year, t.id, t.layout)
+      .where(sql`${t.isCurrent} and not ${t.checksPassed}`),
+    index("reports_problem_agency_idx")
+      .on(t.agencyId, t.year, t.id, t.layout, t.checksPassed, t.publishedAt, t.deadline, t.issueCount)
       .where(
         sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline} or ${t.issueCount} > 0)`,
       ),
@@ -157,7 +156,8 @@ export const reportValues = pgTable(
     index("report_values_prefecture_idx").on(t.prefectureCode, t.year),
     index("report_values_county_idx").on(t.countyCode, t.year),
     index("report_values_agency_idx").on(t.agencyId, t.year),
-    index("report_values_next_missing_idx").on(t.year, t.agencyId).where(sql`${t.nextMissing}`),
+    // Kind included: the data-quality panel counts 缺报 years per agency of one kind index-only.
+    index("report_values_next_missing_idx").on(t.year, t.agencyId, t.agencyKind).where(sql`${t.nextMissing}`),
     // One rollup group's reports (lib/rollups/refresh-rollups.ts recomputes groups by this key).
     index("report_values_group_idx").on(
       sql`coalesce(${t.countyCode}, ${t.prefectureCode}, ${t.provinceCode}, '')`,

@@ -22,6 +22,7 @@ import { type AggregateSource, aggregateMetrics } from "./aggregate-metrics";
 import { type CellValue, CHART_TITLES, type ChartColumn, type ChartId, type ChartTable } from "./chart-catalog";
 import { cachedByVersion } from "./dataset-cache";
 import { findDetailSubset } from "./detail-subsets";
+import { listQualityAgencies, QUALITY_RANKING_NOTE } from "./quality-agencies";
 import {
   buildFilterCondition,
   childGrouping,
@@ -339,58 +340,30 @@ const builders: Record<
   },
 
   "quality-agencies": async (db, filter, scope, params) => {
-    const [problems, missing] = await Promise.all([
-      listReportRows(db, filter, scope, { metricIds: [], year: params.year, limit: 100, order: "quality" }),
-      listMissingAgencies(db, filter, scope, { year: params.year, limit: 100 }),
-    ]);
-    const rows: Record<string, CellValue>[] = [
-      ...problems.rows.map((r) => ({
-        agencyId: r.agencyId,
-        agency: r.agency,
-        region: r.region,
-        year: r.year,
-        problem: describeProblems(r),
-        publishedAt: r.publishedAt,
-        deadline: r.deadline,
-        daysLate: r.daysLate,
-        checksPassed: r.checksPassed,
-        issueCount: r.issueCount,
-        reportId: r.reportId,
-      })),
-      ...missing.map((m) => ({
-        agencyId: m.agencyId,
-        agency: m.agency,
-        region: m.region,
-        year: m.year,
-        problem: `缺报：${m.year - 1}年度已报送，${m.year}年度未见报告`,
-        publishedAt: null,
-        deadline: null,
-        daysLate: null,
-        checksPassed: null,
-        issueCount: null,
-        reportId: null,
-      })),
-    ];
+    const list = await listQualityAgencies(db, filter, scope, { year: params.year, limit: 100 });
     return {
       columns: [
         col("agency", "机关", "text"),
         col("region", "地区", "text"),
-        YEAR_COL,
-        col("problem", "问题", "text"),
-        col("publishedAt", "发布日期", "text"),
-        col("deadline", "法定期限", "text"),
-        col("daysLate", "逾期天数", "number", "天"),
-        col("checksPassed", "勾稽校验通过", "boolean"),
-        col("issueCount", "问题条数", "number", "条"),
+        col("failing", "勾稽不符报告", "number", "份"),
+        col("missing", "缺报年度数", "number", "个"),
+        col("missingYears", "缺报年度", "text"),
+        col("late", "逾期报告", "number", "份"),
+        col("issues", "问题条数", "number", "条"),
         col("agencyId", "机关编号", "number"),
-        col("reportId", "报告编号", "number"),
       ],
-      rows,
-      truncated: problems.truncated,
-      notes: [
-        "排序：未通过勾稽校验优先，其次逾期天数、错误条数、问题条数；缺报机关列在其后。",
-        ...notesOf(["quality.missing", "quality.onTimeRate"]),
-      ],
+      rows: list.rows.map((r) => ({
+        agency: r.agency,
+        region: r.region,
+        failing: r.failing,
+        missing: r.missingYears.length,
+        missingYears: r.missingYears.join("、"),
+        late: r.late,
+        issues: r.issues,
+        agencyId: r.agencyId,
+      })),
+      truncated: list.truncated,
+      notes: [QUALITY_RANKING_NOTE, ...notesOf(["quality.missing", "quality.onTimeRate", "quality.checksPassedRate"])],
       metrics: ["quality.missing", "quality.onTimeRate", "quality.checksPassedRate", "quality.issuesPerReport"],
     };
   },
@@ -431,19 +404,10 @@ const builders: Record<
       metricIds: shown,
       year: params.year,
       group: params.group,
-      // The quality order keeps only problem reports, a superset of the late and the failing ones.
-      limit: subset ? DETAIL_LIMIT_EXPORT : limit,
-      order: subset ? "quality" : undefined,
+      only: subset?.only,
+      limit,
     });
-    const rows = subset
-      ? list.rows.filter((r) => (subset.only === "late" ? (r.daysLate ?? 0) > 0 : !r.checksPassed))
-      : list.rows;
-    return {
-      ...reportRowsTable(rows.slice(0, limit), shown),
-      truncated: list.truncated || rows.length > limit,
-      notes,
-      metrics: ids,
-    };
+    return { ...reportRowsTable(list.rows, shown), truncated: list.truncated, notes, metrics: ids };
   },
 };
 
@@ -463,15 +427,6 @@ function missingRow(m: MissingAgencyRow): Record<string, CellValue> {
     flags: "缺报",
     reportId: null,
   };
-}
-
-function describeProblems(r: ReportRow): string {
-  const parts: string[] = [];
-  if (!r.checksPassed) parts.push("勾稽校验未通过");
-  if (r.daysLate) parts.push(`逾期 ${r.daysLate} 天`);
-  if (r.errorCount) parts.push(`错误 ${r.errorCount} 条`);
-  if (r.issueCount) parts.push(`问题 ${r.issueCount} 条`);
-  return parts.join("；") || "—";
 }
 
 function flagsOf(r: ReportRow): string {

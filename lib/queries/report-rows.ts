@@ -36,9 +36,9 @@ export type ReportRowsOptions = {
   year?: number;
   /** A child group of the filter's region (region code, or agency id below county level). */
   group?: string;
+  /** Only the late reports, or only those failing the arithmetic (勾稽) checks: the reports behind a quality figure. */
+  only?: "late" | "failing";
   limit: number;
-  /** Quality problems first (the data-quality panel); otherwise by region then agency name. */
-  order?: "quality" | "region";
 };
 
 function perReportValue(metric: CellMetric): SQL {
@@ -63,16 +63,9 @@ export async function listReportRows(
   const conditions: SQL[] = [buildFilterCondition(filter, scope)];
   if (options.year) conditions.push(sql`${rv.year} = ${options.year}`);
   if (options.group) conditions.push(sql`${childGrouping(filter.region).expr} = ${options.group}`);
+  if (options.only === "late") conditions.push(sql`${reports.publishedAt} > ${reports.deadline}`);
+  if (options.only === "failing") conditions.push(sql`not ${reports.checksPassed}`);
   const valueColumns = metrics.map((m, i) => sql`, ${perReportValue(m)}::float8 as ${sql.identifier(`v${i}`)}`);
-  const order =
-    options.order === "quality"
-      ? sql`(not ${reports.checksPassed}) desc, greatest(coalesce(${reports.publishedAt} - ${reports.deadline}, 0), 0) desc,
-            ${reports.errorCount} desc, ${reports.issueCount} desc, ${agencies.name}`
-      : sql`${rv.year} desc, ${agencies.regionCode} nulls last, ${agencies.name}`;
-  const qualityOnly =
-    options.order === "quality"
-      ? sql` and ${reports.isCurrent} and (not ${reports.checksPassed} or ${reports.publishedAt} > ${reports.deadline} or ${reports.issueCount} > 0)`
-      : sql``;
   const rows = await selectRows<Record<string, unknown>>(
     db,
     sql`select ${rv.reportId} as report_id, ${rv.agencyId} as agency_id, ${agencies.name} as agency,
@@ -83,8 +76,8 @@ export async function listReportRows(
         from ${rv}
         join ${reports} on ${reports.id} = ${rv.reportId}
         join ${agencies} on ${agencies.id} = ${rv.agencyId}
-        where ${sql.join(conditions, sql` and `)}${qualityOnly}
-        order by ${order}
+        where ${sql.join(conditions, sql` and `)}
+        order by ${rv.year} desc, ${agencies.regionCode} nulls last, ${agencies.name}
         limit ${options.limit + 1}`,
   );
   const truncated = rows.length > options.limit;

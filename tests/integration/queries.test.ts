@@ -9,7 +9,8 @@ import { getChartTable } from "@/lib/queries/charts";
 import { getDatasetVersion } from "@/lib/queries/dataset-cache";
 import { escapeCsvText, toCsv, toXlsx } from "@/lib/queries/export-table";
 import { listOverviewCharts } from "@/lib/queries/overview-charts";
-import { listMissingAgencies, listReportRows } from "@/lib/queries/report-rows";
+import { listQualityAgencies } from "@/lib/queries/quality-agencies";
+import { listMissingAgencies } from "@/lib/queries/report-rows";
 import { rebuildRollups } from "@/lib/rollups/refresh-rollups";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { createTestDatabase, type DriverKind, type TestDatabase } from "../support/test-db";
@@ -259,8 +260,16 @@ describe.each<DriverKind>(["postgres", "pglite"])("dashboard queries on %s", (ki
     expect(y2021).toMatchObject({ missing: 1, expected: 4, completeness: 0.75 });
     const missing = await listMissingAgencies(t.db, {}, "all", { limit: 10 });
     expect(missing.map((m) => [m.agency, m.year])).toEqual([["东安区民政局", 2021]]);
-    const worst = await listReportRows(t.db, {}, "all", { metricIds: [], limit: 10, order: "quality" });
-    expect(worst.rows[0]).toMatchObject({ agency: "牡丹江市教育局", year: 2021, checksPassed: false, daysLate: 15 });
+    const worst = await listQualityAgencies(t.db, {}, "all", { limit: 10 });
+    // 牡丹江市教育局: 2021 failed the checks and was late; 东安区民政局 went missing in 2021.
+    expect(worst.rows.map((r) => [r.agency, r.failing, r.missingYears, r.late])).toContainEqual([
+      "牡丹江市教育局",
+      1,
+      [],
+      1,
+    ]);
+    expect(worst.rows[0].agency).toBe("牡丹江市教育局");
+    expect(worst.rows.find((r) => r.agency === "东安区民政局")?.missingYears).toEqual([2021]);
   });
 
   it("keeps procurement a gap after 2020 instead of a zero", async () => {
