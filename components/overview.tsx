@@ -297,12 +297,12 @@ export function Overview({ level, regionName, years }: Props) {
       <ChartCard
         chart="quality-agencies"
         search={searchOf("quality-agencies")}
-        title="数据质量：问题最多的报告与缺报机关"
-        description="问题报告与缺报机关"
+        title="数据质量：问题机关（最差在前）"
+        description="勾稽不符、缺报、逾期与问题最多的机关"
         tableOnly
         hiddenColumns={["agencyId", "reportId"]}
         tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
-        emptyHint="当前筛选条件下没有逾期、勾稽不符、有问题或缺报的报告。"
+        emptyHint="当前筛选条件下没有逾期、勾稽不符、有问题或缺报的机关。"
       />
     </>
   );

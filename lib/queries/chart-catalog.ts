@@ -27,7 +27,7 @@ export const CHART_TITLES: Record<ChartId, string> = {
   "quality-by-year": "报告质量（按年度）",
   children: "下级地区对比",
   heatmap: "地区 × 年度热力图",
-  "quality-agencies": "问题报告与缺报机关",
+  "quality-agencies": "数据质量：问题机关（最差在前）",
   agencies: "机关列表",
   detail: "明细：数字背后的年度报告",
 };
