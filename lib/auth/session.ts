@@ -24,8 +24,12 @@ export async function readSessionUser(db: Db, requestHeaders: Headers): Promise<
   };
 }
 
-// One session lookup per server render: the layout, a page and its metadata all ask.
-const readRequestUser = cache(async () => readSessionUser(await getDb(), await headers()));
+// One session lookup per server render: the layout, a page and its metadata all ask. Headers come first: reading
+// them marks the page dynamic, so a build never prerenders it (nor opens the database).
+const readRequestUser = cache(async () => {
+  const requestHeaders = await headers();
+  return readSessionUser(await getDb(), requestHeaders);
+});
 
 /** For pages: the current user and scope; signed-out visitors go to the sign-in page. */
 export async function requireSession(options: { role?: Role } = {}): Promise<{ user: SessionUser; scope: Scope }> {
