@@ -27,6 +27,7 @@ import {
   type ChartColumn,
   type ChartTable,
 } from "./chart-catalog";
+import { col, metricCol } from "./chart-columns";
 import type { Scope } from "./region-scope";
 
 export const agencyIdSchema = z.coerce
@@ -45,17 +46,6 @@ export const agencyChartQuerySchema = z.object({
 export type AgencyChartParams = { year?: number };
 
 type Built = Pick<ChartTable, "columns" | "rows" | "notes" | "metrics"> & { params?: AgencyChartParams };
-
-const col = (key: string, label: string, type: ChartColumn["type"] = "number", unit?: string): ChartColumn => ({
-  key,
-  label,
-  type,
-  unit,
-});
-const metricCol = (key: string, metricId: string, label?: string): ChartColumn => {
-  const m = getMetric(metricId);
-  return { key, label: label ?? m.name, type: "number", unit: m.unit, metric: metricId };
-};
 
 const GROUP_NAMES: Record<string, string> = {
   applications: "申请数量",

@@ -20,6 +20,7 @@ import {
 import { childrenOf, findRegionByCode } from "@/lib/regions";
 import { type AggregateSource, aggregateMetrics } from "./aggregate-metrics";
 import { type CellValue, CHART_TITLES, type ChartColumn, type ChartId, type ChartTable } from "./chart-catalog";
+import { col, metricCol, YEAR_COL } from "./chart-columns";
 import { cachedByVersion } from "./dataset-cache";
 import { findDetailSubset } from "./detail-subsets";
 import { listQualityAgencies, QUALITY_RANKING_NOTE } from "./quality-agencies";
@@ -41,18 +42,6 @@ type Built = Omit<
 
 const DETAIL_LIMIT_VIEW = 500;
 const DETAIL_LIMIT_EXPORT = 200_000;
-
-const col = (key: string, label: string, type: ChartColumn["type"] = "number", unit?: string): ChartColumn => ({
-  key,
-  label,
-  type,
-  unit,
-});
-const metricCol = (key: string, metricId: string, label?: string): ChartColumn => {
-  const m = getMetric(metricId);
-  return { key, label: label ?? m.name, type: "number", unit: m.unit, metric: metricId };
-};
-const YEAR_COL = col("year", "年度", "number");
 
 function notesOf(metricIds: readonly string[]): string[] {
   const notes = new Set<string>();

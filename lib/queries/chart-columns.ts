@@ -1,0 +1,18 @@
+import { getMetric } from "@/lib/metrics";
+import type { ChartColumn } from "./chart-catalog";
+
+/** A chart table's column. */
+export const col = (key: string, label: string, type: ChartColumn["type"] = "number", unit?: string): ChartColumn => ({
+  key,
+  label,
+  type,
+  unit,
+});
+
+/** A column holding a dictionary metric: its name and unit by default. */
+export const metricCol = (key: string, metricId: string, label?: string): ChartColumn => {
+  const m = getMetric(metricId);
+  return { key, label: label ?? m.name, type: "number", unit: m.unit, metric: metricId };
+};
+
+export const YEAR_COL = col("year", "年度", "number");
