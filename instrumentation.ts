@@ -7,7 +7,7 @@ export function register() {
   const origin = process.env.__NEXT_PRIVATE_ORIGIN;
   if (!origin) return;
   setTimeout(() => {
-    fetch(`${origin}/login`, { headers: { "x-ogi-warmup": "1" } })
+    fetch(`${origin}/login`)
       .then((response) => response.arrayBuffer())
       .catch(() => {});
   }, 0);

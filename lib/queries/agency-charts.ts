@@ -108,7 +108,7 @@ function buildDetail(page: AgencyPage, metricIds: readonly string[]): Pick<Built
     columns: [
       col("year", "年度"),
       col("layout", "表格版式", "text"),
-      ...metricIds.map((id) => metricCol(id, id, getMetric(id).name)),
+      ...metricIds.map((id) => metricCol(id, id)),
       col("publishedAt", "发布日期", "text"),
       col("deadline", "法定期限", "text"),
       col("daysLate", "逾期天数", "number", "天"),

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { agencies, reports, reportValues } from "@/db/schema";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
-import { findRegionByCode } from "@/lib/regions";
+import { describeRegion } from "@/lib/regions";
 import { buildFilterCondition, type Scope } from "./region-scope";
 
 const rv = reportValues;
@@ -158,7 +158,7 @@ export async function listQualityAgencies(
         agencyId: Number(row.agency_id),
         agency: String(row.agency),
         regionCode,
-        region: regionCode ? (findRegionByCode(regionCode)?.path.join("") ?? regionCode) : "地区未识别",
+        region: describeRegion(regionCode),
         failing: Number(row.failing),
         missingYears: ((row.missing_years as unknown[] | null) ?? []).map(Number),
         late: Number(row.late),

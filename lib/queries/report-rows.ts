@@ -5,7 +5,7 @@ import { agencies, reportRollups, reportRollupsProvince, reports, reportValues }
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { type CellMetric, daysLate, getMetric } from "@/lib/metrics";
-import { findRegionByCode } from "@/lib/regions";
+import { describeRegion } from "@/lib/regions";
 import { buildExactCellSum } from "@/lib/rollups/rollup-sql";
 import { buildEligibility } from "./aggregate-metrics";
 import { buildFilterCondition, childGrouping, type Scope, servedByProvinceRollup } from "./region-scope";
@@ -96,7 +96,7 @@ export async function listReportRows(
         agencyId: Number(r.agency_id),
         agency: String(r.agency),
         regionCode,
-        region: regionCode ? (findRegionByCode(regionCode)?.path.join("") ?? regionCode) : "地区未识别",
+        region: describeRegion(regionCode),
         kind: String(r.kind),
         year: Number(r.year),
         layout: r.layout == null ? null : String(r.layout),
@@ -173,7 +173,7 @@ export async function listMissingAgencies(
       agencyId: Number(r.agency_id),
       agency: String(r.agency),
       regionCode,
-      region: regionCode ? (findRegionByCode(regionCode)?.path.join("") ?? regionCode) : "地区未识别",
+      region: describeRegion(regionCode),
       year: Number(r.year),
     };
   });

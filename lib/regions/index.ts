@@ -1,4 +1,11 @@
 export { type AgencyKind, classifyAgencyKind, normaliseAgencyName } from "./agency-name";
-export { childrenOf, findRegionByCode, listRegions, type Region, type RegionLevel } from "./region-tree";
+export {
+  childrenOf,
+  describeRegion,
+  findRegionByCode,
+  listRegions,
+  type Region,
+  type RegionLevel,
+} from "./region-tree";
 export { extractTitleAgency, type RegionRef, type RegionResolution, resolveRegion } from "./resolve-region";
 export { deriveShortName } from "./short-names";

@@ -75,6 +75,12 @@ export function findRegionByCode(code: string): Region | null {
   return getTree().byCode.get(code) ?? null;
 }
 
+/** A region's full name from the province down ("江苏省淮安市洪泽区"); the code itself if unknown, "地区未识别" if none. */
+export function describeRegion(code: string | null): string {
+  if (!code) return "地区未识别";
+  return findRegionByCode(code)?.path.join("") ?? code;
+}
+
 /** Direct children of a region; `null` lists the provinces. Unknown codes have no children. */
 export function childrenOf(code: string | null): Region[] {
   return getTree().children.get(code) ?? [];

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { parseCsv } from "./support/csv";
 
 type Row = Record<string, string | number | boolean | null>;
 
@@ -21,17 +22,6 @@ async function download(page: Page, card: Locator, kind: string): Promise<string
   const path = test.info().outputPath(file.suggestedFilename());
   await file.saveAs(path);
   return path;
-}
-
-function parseCsv(text: string): string[][] {
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(text).toContain("\r\n");
-  expect(text.startsWith("\uFEFFsep=")).toBe(false);
-  return text
-    .slice(1)
-    .split("\r\n")
-    .filter(Boolean)
-    .map((line) => line.split(","));
 }
 
 /** The agency with the most report years in the sample data. */

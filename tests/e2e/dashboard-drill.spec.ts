@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { parseCsv } from "./support/csv";
 
 type Row = Record<string, string | number | boolean | null>;
 type Table = { rows: Row[]; columns: { key: string; label: string; unit?: string }[] };
@@ -125,17 +126,6 @@ test("clicking a year's bar lists the reports behind that number", async ({ page
   await expect(detailCard.locator("tbody tr")).toHaveCount(detail.rows.length);
   expect(detail.rows.length).toBe(series.rows[row].reports);
 });
-
-function parseCsv(text: string): string[][] {
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(text).toContain("\r\n");
-  expect(text.startsWith("\uFEFFsep=")).toBe(false);
-  return text
-    .slice(1)
-    .split("\r\n")
-    .filter(Boolean)
-    .map((line) => line.split(","));
-}
 
 test("CSV, XLSX and image downloads hold the chart's numbers", async ({ page }) => {
   const api = await fetchTable(page, "applications-by-year", "");
