@@ -2,9 +2,18 @@
 
 import { formatNumber } from "@/lib/metrics";
 import {
-  ACTIVE_COLUMN_LABELS,
+  APPLICANT_GROUP_LABEL,
+  APPLICATIONS_NOTE,
+  LITIGATION_GROUP_LABEL,
+  LITIGATION_SUB_LABELS,
+  listActiveSections,
+  ORG_GROUP_LABEL,
+  REVIEW_GROUP_LABEL,
+  SECTION_TITLES,
+} from "@/lib/report/official-layout";
+import {
   ACTIVE_ROWS,
-  type ActiveRowKey,
+  APPLICANT_COLUMN_LABELS,
   APPLICANT_COLUMNS,
   APPLICATION_ROW_KEYS,
   APPLICATION_ROWS,
@@ -52,52 +61,17 @@ function Cell({ report, path, issuesAt }: { report: ParsedReport; path: string; 
   );
 }
 
-const ACTIVE_SECTIONS: Record<Layout, { caption: string; rows: ActiveRowKey[] }[]> = {
-  "2019": [
-    { caption: "第二十条第（一）项", rows: ["rules", "normativeDocs"] },
-    { caption: "第二十条第（五）项", rows: ["licensing", "otherServices"] },
-    { caption: "第二十条第（六）项", rows: ["penalty", "coercion"] },
-    { caption: "第二十条第（八）项", rows: ["fees"] },
-    { caption: "第二十条第（九）项", rows: ["procurement"] },
-  ],
-  "2021": [
-    { caption: "第二十条第（一）项", rows: ["rules", "normativeDocs"] },
-    { caption: "第二十条第（五）项", rows: ["licensing"] },
-    { caption: "第二十条第（六）项", rows: ["penalty", "coercion"] },
-    { caption: "第二十条第（八）项", rows: ["fees"] },
-  ],
-};
-
-const COLUMN_LABELS_2021: Record<string, string> = {
-  made: "本年制发件数",
-  repealed: "本年废止件数",
-  inForce: "现行有效件数",
-  decisions: "本年处理决定数量",
-  amount: "本年收费金额（单位：万元）",
-};
-const COLUMN_LABELS_2019: Record<string, string> = {
-  made: "本年新制作数量",
-  newlyPublished: "本年新公开数量",
-  totalPublished: "对外公开总数量",
-  previous: "上一年项目数量",
-  change: "本年增/减",
-  decisions: "处理决定数量",
-  count: "采购项目数量",
-  amount: "采购总金额（万元）",
-};
-
 /** The report's three statistics tables in the official layout (2019 or 2021), issues highlighted on their cells. */
 export function ReportTables({ report, issues, layout }: { report: ParsedReport; issues: Issue[]; layout: Layout }) {
   const issuesAt = indexIssues(issues);
-  const labels = layout === "2021" ? COLUMN_LABELS_2021 : COLUMN_LABELS_2019;
   const appRows = APPLICATION_ROW_KEYS.filter((k) =>
     (APPLICATION_ROWS[k].layouts as readonly string[]).includes(layout),
   );
   return (
     <div className="report-tables">
-      <h4>二、主动公开政府信息情况</h4>
-      {ACTIVE_SECTIONS[layout].map((section) => {
-        const columns = ACTIVE_ROWS[section.rows[0]].columns[layout] as readonly string[];
+      <h4>{SECTION_TITLES.active}</h4>
+      {listActiveSections(layout).map((section) => {
+        const columns = section.columns;
         return (
           <table className="report-table" key={section.caption}>
             <thead>
@@ -105,9 +79,10 @@ export function ReportTables({ report, issues, layout }: { report: ParsedReport;
                 <th colSpan={columns.length + 1}>{section.caption}</th>
               </tr>
               <tr>
-                <th>信息内容</th>
-                {columns.map((c) => (
-                  <th key={c}>{labels[c] ?? ACTIVE_COLUMN_LABELS[c]}</th>
+                {section.header.map((h, i) => (
+                  <th key={columns[i - 1] ?? "label"}>
+                    {columns[i - 1] === "amount" && !h.includes("万元") ? `${h}（万元）` : h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -125,26 +100,24 @@ export function ReportTables({ report, issues, layout }: { report: ParsedReport;
         );
       })}
 
-      <h4>三、收到和处理政府信息公开申请情况</h4>
+      <h4>{SECTION_TITLES.applications}</h4>
       <table className="report-table">
         <thead>
           <tr>
             <th rowSpan={3} colSpan={1}>
-              （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+              {APPLICATIONS_NOTE}
             </th>
-            <th colSpan={7}>申请人情况</th>
+            <th colSpan={7}>{APPLICANT_GROUP_LABEL}</th>
           </tr>
           <tr>
-            <th rowSpan={2}>自然人</th>
-            <th colSpan={5}>法人或其他组织</th>
-            <th rowSpan={2}>总计</th>
+            <th rowSpan={2}>{APPLICANT_COLUMN_LABELS.natural}</th>
+            <th colSpan={5}>{ORG_GROUP_LABEL}</th>
+            <th rowSpan={2}>{APPLICANT_COLUMN_LABELS.total}</th>
           </tr>
           <tr>
-            <th>商业企业</th>
-            <th>科研机构</th>
-            <th>社会公益组织</th>
-            <th>法律服务机构</th>
-            <th>其他</th>
+            {APPLICANT_COLUMNS.filter((c) => c !== "natural" && c !== "total").map((c) => (
+              <th key={c}>{APPLICANT_COLUMN_LABELS[c]}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -159,18 +132,18 @@ export function ReportTables({ report, issues, layout }: { report: ParsedReport;
         </tbody>
       </table>
 
-      <h4>四、政府信息公开行政复议、行政诉讼情况</h4>
+      <h4>{SECTION_TITLES.review}</h4>
       <table className="report-table">
         <thead>
           <tr>
             <th colSpan={5} rowSpan={2}>
-              行政复议
+              {REVIEW_GROUP_LABEL}
             </th>
-            <th colSpan={10}>行政诉讼</th>
+            <th colSpan={10}>{LITIGATION_GROUP_LABEL}</th>
           </tr>
           <tr>
-            <th colSpan={5}>未经复议直接起诉</th>
-            <th colSpan={5}>复议后起诉</th>
+            <th colSpan={5}>{LITIGATION_SUB_LABELS.litigationDirect}</th>
+            <th colSpan={5}>{LITIGATION_SUB_LABELS.litigationAfterReview}</th>
           </tr>
           <tr>
             {REVIEW_BLOCK_KEYS.flatMap((b) =>

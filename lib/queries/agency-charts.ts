@@ -4,8 +4,8 @@ import { CELLS } from "@/db/cells";
 import type { Db } from "@/db/client";
 import { EXPORT_FORMATS } from "@/lib/filters/dashboard-filter";
 import { getMetric, isRatio, METRICS } from "@/lib/metrics";
+import { ACTIVE_COLUMN_LABELS } from "@/lib/report/official-layout";
 import {
-  ACTIVE_COLUMN_LABELS,
   ACTIVE_ROWS,
   type ActiveRowKey,
   APPLICANT_COLUMN_LABELS,

@@ -28,19 +28,6 @@ export const ACTIVE_ROWS = {
 export type ActiveRowKey = keyof typeof ACTIVE_ROWS;
 export const ACTIVE_ROW_KEYS = Object.keys(ACTIVE_ROWS) as ActiveRowKey[];
 
-export const ACTIVE_COLUMN_LABELS: Record<string, string> = {
-  made: "本年新制作数量/本年制发件数",
-  newlyPublished: "本年新公开数量",
-  totalPublished: "对外公开总数量",
-  repealed: "本年废止件数",
-  inForce: "现行有效件数",
-  previous: "上一年项目数量",
-  change: "本年增/减",
-  decisions: "处理决定数量",
-  count: "采购项目数量",
-  amount: "金额（万元）",
-};
-
 /** Table B applicant columns, in printed order. */
 export const APPLICANT_COLUMNS = [
   "natural",

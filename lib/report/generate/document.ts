@@ -1,4 +1,19 @@
 import {
+  APPLICANT_GROUP_LABEL,
+  APPLICATIONS_NOTE,
+  type ApplicationRowLayout,
+  LITIGATION_GROUP_LABEL,
+  LITIGATION_SUB_LABELS,
+  labelActiveRow,
+  listActiveSections,
+  listApplicationRows,
+  ORG_GROUP_LABEL,
+  OUTCOMES_GROUP_LABEL,
+  PROBLEMS_TITLE_VARIANTS,
+  REVIEW_GROUP_LABEL,
+  SECTION_TITLES,
+} from "@/lib/report/official-layout";
+import {
   ACTIVE_ROW_KEYS,
   ACTIVE_ROWS,
   APPLICANT_COLUMN_LABELS,
@@ -13,21 +28,6 @@ import {
   REVIEW_COLUMN_LABELS,
   REVIEW_COLUMNS,
 } from "@/lib/report/schema";
-import {
-  APPLICANT_GROUP_LABEL,
-  APPLICATIONS_NOTE,
-  type ApplicationRowLayout,
-  LITIGATION_GROUP_LABEL,
-  LITIGATION_SUB_LABELS,
-  labelActiveRow,
-  listActiveSections,
-  listApplicationRows,
-  ORG_GROUP_LABEL,
-  OUTCOMES_GROUP_LABEL,
-  PROBLEMS_TITLE_VARIANTS,
-  REVIEW_GROUP_LABEL,
-  SECTION_TITLES,
-} from "./labels";
 import { composeIntro, composeOther, composeOverview, composeProblems, formatChineseDate } from "./narrative";
 import type { GeneratedReport } from "./random-report";
 import { listCells } from "./random-report";

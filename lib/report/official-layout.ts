@@ -1,17 +1,45 @@
 import {
   ACTIVE_ROWS,
   type ActiveRowKey,
+  APPLICANT_COLUMN_LABELS,
+  APPLICANT_COLUMNS,
   APPLICATION_ROW_KEYS,
   APPLICATION_ROWS,
+  type ApplicantColumn,
   type ApplicationRowKey,
   type Layout,
-} from "@/lib/report/schema";
+  REVIEW_BLOCKS,
+  REVIEW_COLUMN_LABELS,
+  type ReviewBlockKey,
+  type ReviewColumn,
+} from "./schema";
 
-/** Official wording of the two layouts (国办公开办函〔2019〕60号 and 〔2021〕30号), beyond the schema's short labels. */
+/**
+ * Official wording of the two layouts (国办公开办函〔2019〕60号 and 〔2021〕30号), beyond the schema's short labels:
+ * the one place the parser's messages, the report view, exports and the sample generator take table words from.
+ */
 
-export type ActiveSection = { caption: string; header: string[]; rows: ActiveRowKey[] };
+export type ActiveSection = { caption: string; header: string[]; columns: string[]; rows: ActiveRowKey[] };
 
-const ACTIVE_HEADERS: Record<Layout, Record<string, string>> = {
+/** Table numbers as the official report prints them: 表二 主动公开, 表三 依申请公开, 表四 复议诉讼. */
+export const TABLE_NUMBERS = { active: "表二", applications: "表三", review: "表四" } as const;
+export type TableKey = keyof typeof TABLE_NUMBERS;
+
+/** Table A column headers when the layout is unknown: both layouts' words. */
+export const ACTIVE_COLUMN_LABELS: Record<string, string> = {
+  made: "本年新制作数量/本年制发件数",
+  newlyPublished: "本年新公开数量",
+  totalPublished: "对外公开总数量",
+  repealed: "本年废止件数",
+  inForce: "现行有效件数",
+  previous: "上一年项目数量",
+  change: "本年增/减",
+  decisions: "处理决定数量",
+  count: "采购项目数量",
+  amount: "金额（万元）",
+};
+
+export const ACTIVE_HEADERS: Record<Layout, Record<string, string>> = {
   "2019": {
     made: "本年新制作数量",
     newlyPublished: "本年新公开数量",
@@ -47,6 +75,7 @@ export function listActiveSections(layout: Layout): ActiveSection[] {
     return {
       caption,
       header: ["信息内容", ...columns.map((c) => ACTIVE_HEADERS[layout][c] ?? c)],
+      columns: [...columns],
       rows: present,
     };
   }).filter((s) => s.rows.length > 0);
@@ -122,3 +151,52 @@ export const PROBLEMS_TITLE_VARIANTS = [
   "五、存在的主要问题及整改措施",
   "五、政府信息公开工作存在的主要问题及改进情况",
 ];
+
+/** A table A column's header: the layout's own words, or both layouts' when the layout is unknown. */
+export function labelActiveColumn(column: string, layout?: Layout | null): string {
+  return (layout ? ACTIVE_HEADERS[layout][column] : undefined) ?? ACTIVE_COLUMN_LABELS[column] ?? column;
+}
+
+/** A table C block as the table heads it: 行政复议, or 行政诉讼 with its sub-heading. */
+export function labelReviewBlock(block: ReviewBlockKey): string {
+  return block === "review" ? REVIEW_GROUP_LABEL : `${LITIGATION_GROUP_LABEL}（${LITIGATION_SUB_LABELS[block]}）`;
+}
+
+/**
+ * A cell, row or table of the canonical JSON named the way the official table names it, e.g.
+ * 表三“自然人”列“（三）不予公开 1.属于国家秘密”行; an unknown path is returned as it is.
+ */
+export function describeCell(path: string, layout?: Layout | null): string {
+  const [head, second, third] = path.split(".");
+  if (head === "active") {
+    const row = second ? ACTIVE_ROWS[second as ActiveRowKey] : undefined;
+    if (!second) return `${TABLE_NUMBERS.active}（${SECTION_TITLES.active.slice(2)}）`;
+    if (!row) return path;
+    const rowName = layout ? labelActiveRow(second as ActiveRowKey, layout) : row.label;
+    return third
+      ? `${TABLE_NUMBERS.active}“${labelActiveColumn(third, layout)}”列“${rowName}”行`
+      : `${TABLE_NUMBERS.active}“${rowName}”行`;
+  }
+  if (head === "applications") {
+    if (!second) return `${TABLE_NUMBERS.applications}（${SECTION_TITLES.applications.slice(2)}）`;
+    const row = APPLICATION_ROWS[second as ApplicationRowKey];
+    if (!row) return path;
+    if (!third) return `${TABLE_NUMBERS.applications}“${row.label}”行`;
+    if (!(APPLICANT_COLUMNS as readonly string[]).includes(third)) return path;
+    return `${TABLE_NUMBERS.applications}“${APPLICANT_COLUMN_LABELS[third as ApplicantColumn]}”列“${row.label}”行`;
+  }
+  if (head === "review" && !second) return `${TABLE_NUMBERS.review}（${SECTION_TITLES.review.slice(2)}）`;
+  if (head in REVIEW_BLOCKS) {
+    const block = labelReviewBlock(head as ReviewBlockKey);
+    if (!second) return `${TABLE_NUMBERS.review}“${block}”栏`;
+    const column = REVIEW_COLUMN_LABELS[second as ReviewColumn];
+    return column ? `${TABLE_NUMBERS.review}“${block}”栏“${column}”列` : path;
+  }
+  return path;
+}
+
+/** Several cells named once each, joined with 、 (at most `limit`, then “等 N 个单元格”). */
+export function describeCells(paths: readonly string[], layout?: Layout | null, limit = 5): string {
+  const names = paths.slice(0, limit).map((p) => describeCell(p, layout));
+  return paths.length > limit ? `${names.join("、")}等 ${paths.length} 个单元格` : names.join("、");
+}
