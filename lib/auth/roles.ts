@@ -1,4 +1,4 @@
-import type { Scope } from "@/lib/queries/region-scope";
+import type { Scope } from "@/lib/auth/scope";
 import { findRegionByCode } from "@/lib/regions";
 
 export const ROLES = ["admin", "supervisor"] as const;

@@ -5,9 +5,9 @@ import { type Db, getDb } from "@/db/client";
 import { DatabaseUnavailableError } from "@/db/errors";
 import { type AuditEntry, clientIp, recordAudit } from "@/lib/auth/audit";
 import { hasPermission, type Permission, type Role, type SessionUser, scopeOfUser } from "@/lib/auth/roles";
+import type { Scope } from "@/lib/auth/scope";
 import { readSessionUser } from "@/lib/auth/session";
 import { listTrustedOrigins } from "@/lib/http/origin";
-import type { Scope } from "@/lib/queries/region-scope";
 
 export class HttpError extends Error {
   constructor(

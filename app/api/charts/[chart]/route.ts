@@ -1,9 +1,9 @@
 import { hasPermission } from "@/lib/auth/roles";
+import { CHART_IDS, type ChartId } from "@/lib/charts/chart-catalog";
 import { chartQuerySchema } from "@/lib/filters/dashboard-filter";
 import { HttpError, withRoute } from "@/lib/http/with-route";
-import { CHART_IDS, type ChartId } from "@/lib/queries/chart-catalog";
 import { etagOf, notModified, respondWithTable } from "@/lib/queries/chart-response";
-import { getChartTable } from "@/lib/queries/charts";
+import { getChartTable } from "@/lib/queries/charts/registry";
 import { getDatasetVersion } from "@/lib/queries/dataset-cache";
 
 export const dynamic = "force-dynamic";
