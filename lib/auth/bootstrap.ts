@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { createUser, findUserByEmail, listUsers, resetPassword } from "./users";
+import { listUsers } from "./list-users";
+import { createUser, findUserByEmail, resetPassword } from "./users";
 
 export const FIRST_ADMIN_EMAIL = "admin@ogi.local";
 

@@ -1,14 +1,16 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { authAccounts, authSessions, authUsers } from "@/db/schema";
+import { InvalidInputError } from "@/lib/errors";
 import { findRegionByCode } from "@/lib/regions";
 import { ROLES } from "./roles";
 
-export class UserInputError extends Error {}
+/** A user's fields break a rule (form, duplicate, missing region): shown to the administrator as it is. */
+export class UserInputError extends InvalidInputError {}
 
 const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -89,22 +91,6 @@ export async function createUser(db: Db, input: NewUser): Promise<{ user: UserRo
     return row;
   });
   return { user, password };
-}
-
-export async function listUsers(db: Db): Promise<UserRow[]> {
-  return db
-    .select({
-      id: authUsers.id,
-      email: authUsers.email,
-      name: authUsers.name,
-      role: authUsers.role,
-      regionCode: authUsers.regionCode,
-      canExport: authUsers.canExport,
-      disabled: authUsers.disabled,
-      createdAt: authUsers.createdAt,
-    })
-    .from(authUsers)
-    .orderBy(asc(authUsers.createdAt));
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {

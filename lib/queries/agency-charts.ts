@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CELLS } from "@/db/cells";
 import type { Db } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
-import { AGENCY_CHART_IDS, AGENCY_CHART_TITLES, type AgencyChartId } from "@/lib/charts/chart-catalog";
+import { AGENCY_CHART_TITLES, type AgencyChartId } from "@/lib/charts/chart-catalog";
 import { col, metricCol } from "@/lib/charts/chart-columns";
 import type { ChartColumn, ChartRow, ChartTable } from "@/lib/charts/chart-table";
 import { listMetricNotes } from "@/lib/charts/metric-notes";
@@ -26,12 +26,8 @@ import {
 } from "@/lib/report/schema";
 import { type AgencyPage, collectReportCells, getCachedAgencyPage } from "./agency-page";
 
-export const agencyIdSchema = z.coerce
-  .number({ message: "机关编号应为正整数" })
-  .int("机关编号应为正整数")
-  .positive("机关编号应为正整数");
-
-export const agencyChartIdSchema = z.enum(AGENCY_CHART_IDS, { message: "没有这个机关图表" });
+/** Why an agency's page, chart or workbook is not served: unknown, or outside the caller's scope (not told apart). */
+export const AGENCY_OUT_OF_REACH = "没有找到该机关，或它不在您的数据范围内。";
 
 /** Query of an agency chart endpoint: the format, view or detail rows, and (report cells) the year. */
 export const agencyChartQuerySchema = z.object({
