@@ -39,8 +39,3 @@ export const AGENCY_CHART_TITLES: Record<AgencyChartId, string> = {
   "agency-series": "全部指标 · 各年度",
   "agency-cells": "年度报告单元格",
 };
-
-/** Whether a path segment names a dashboard chart. */
-export function isChartId(id: string): id is ChartId {
-  return (CHART_IDS as readonly string[]).includes(id);
-}

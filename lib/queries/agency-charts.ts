@@ -37,7 +37,7 @@ export const agencyChartQuerySchema = z.object({
 });
 export type AgencyChartParams = { year?: number };
 
-type Built = Pick<ChartTable, "columns" | "rows" | "notes" | "metrics"> & { params?: AgencyChartParams };
+type BuiltAgencyChart = Pick<ChartTable, "columns" | "rows" | "notes" | "metrics"> & { params?: AgencyChartParams };
 
 const GROUP_NAMES: Record<string, string> = {
   applications: "申请数量",
@@ -69,7 +69,10 @@ export function labelCellPath(path: string): string {
 }
 
 /** Every per-report row behind an agency chart: one row per current report, with the chart's metrics. */
-function buildDetail(page: AgencyPage, metricIds: readonly string[]): Pick<Built, "columns" | "rows"> {
+function buildAgencyDetailRows(
+  page: AgencyPage,
+  metricIds: readonly string[],
+): Pick<BuiltAgencyChart, "columns" | "rows"> {
   const reports = [...page.current].sort((a, b) => a.year - b.year);
   return {
     columns: [
@@ -103,7 +106,7 @@ function buildDetail(page: AgencyPage, metricIds: readonly string[]): Pick<Built
   };
 }
 
-const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartParams) => Built> = {
+const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartParams) => BuiltAgencyChart> = {
   "agency-trend": (page) => ({
     columns: [
       col("year", "年度"),
@@ -225,7 +228,7 @@ export function buildAgencyChartTable(
     filter: {},
     subject: describeAgency(page),
     params: built.params ?? params,
-    ...(detail ? buildDetail(page, built.metrics) : { columns: built.columns, rows: built.rows }),
+    ...(detail ? buildAgencyDetailRows(page, built.metrics) : { columns: built.columns, rows: built.rows }),
     notes: detail ? ["明细：图表所依据的该机关每一份年度报告（当前版本）。", ...built.notes] : built.notes,
     metrics: built.metrics,
     rowsKind: detail ? "detail" : "view",
