@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
-import { createUser, findUserByEmail, resetPassword } from "./users";
+import { resetPassword } from "./reset-password";
+import { findUserByEmail } from "./users";
 
 export const FIRST_ADMIN_EMAIL = "admin@ogi.local";
 

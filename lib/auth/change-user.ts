@@ -3,16 +3,11 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ConflictError, requireFound } from "@/lib/errors";
 import type { AuditEntry } from "./audit";
+import { resetPassword } from "./reset-password";
 import type { SessionUser } from "./roles";
-import {
-  countAdmins,
-  findUserById,
-  resetPassword,
-  setUserDisabled,
-  type UserRow,
-  updateUser,
-  userChangeSchema,
-} from "./users";
+import { setUserDisabled } from "./set-user-disabled";
+import { updateUser } from "./update-user";
+import { countAdmins, findUserById, type UserRow, userChangeSchema } from "./users";
 
 /** What an administrator may do to one user (the admin page's buttons and form). */
 export const userChangeRequestSchema = z.discriminatedUnion("action", [

@@ -1,5 +1,5 @@
+import { createUser } from "@/lib/auth/create-user";
 import { listUsers } from "@/lib/auth/list-users";
-import { createUser } from "@/lib/auth/users";
 import { HttpError, withRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
