@@ -7,7 +7,8 @@ import { Overview } from "@/components/overview";
 import { OverviewBreadcrumbs } from "@/components/overview-breadcrumbs";
 import { describeScope } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
-import { dashboardFilterSchema } from "@/lib/filters/dashboard-filter";
+import { parseFilterSearch } from "@/lib/filters/dashboard-filter";
+import { loadViewParams } from "@/lib/filters/url-parsers";
 import { loadOverviewContext } from "@/lib/queries/overview-context";
 
 export const dynamic = "force-dynamic";
@@ -15,15 +16,14 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const search = await searchParams;
+  const raw = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const { user, scope } = await requireSession();
   if (!raw.region && user.regionCode) {
     const own = Object.entries({ ...raw, region: user.regionCode }).filter((e): e is [string, string] => !!e[1]);
     redirect(`/?${new URLSearchParams(own)}`);
   }
-  const parsed = dashboardFilterSchema.safeParse(
-    Object.fromEntries(["region", "from", "to", "kind", "layout"].filter((k) => raw[k]).map((k) => [k, raw[k]])),
-  );
+  const parsed = parseFilterSearch(search);
   if (!parsed.success) {
     return (
       <div className="card state state-error" role="alert">
@@ -33,8 +33,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </div>
     );
   }
-  const view = { metric: raw.metric || undefined, year: /^\d{4}$/.test(raw.year ?? "") ? Number(raw.year) : undefined };
-  const context = await loadOverviewContext(parsed.data, scope, view);
+  const { metric, year } = loadViewParams(search);
+  const context = await loadOverviewContext(parsed.data, scope, {
+    metric: metric || undefined,
+    year: year ?? undefined,
+  });
   if (!context) {
     return (
       <div className="card state state-error" role="alert">

@@ -1,7 +1,7 @@
 "use client";
 
+import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { formatMetricValue, type MetricUnit } from "@/lib/metrics";
-import type { CellValue, ChartColumn, ChartTable } from "@/lib/queries/chart-catalog";
 import { ChartCard } from "./chart-card";
 import { PALETTE } from "./chart-options";
 import type { EChartOption } from "./echart";

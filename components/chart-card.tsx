@@ -3,16 +3,9 @@
 import type * as echarts from "echarts/core";
 import { useQueryState } from "nuqs";
 import { type FocusEvent, type KeyboardEvent, type ReactNode, useRef } from "react";
+import { AGENCY_CHART_TITLES, type AgencyChartId, CHART_TITLES, type ChartId } from "@/lib/charts/chart-catalog";
+import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { tableViewParser } from "@/lib/filters/url-parsers";
-import {
-  AGENCY_CHART_TITLES,
-  type AgencyChartId,
-  type CellValue,
-  CHART_TITLES,
-  type ChartColumn,
-  type ChartId,
-  type ChartTable,
-} from "@/lib/queries/chart-catalog";
 import { DataTable } from "./data-table";
 import { EChart, type EChartClick, type EChartOption, renderSvg } from "./echart";
 import { useChartTable } from "./use-chart-table";

@@ -1,5 +1,5 @@
+import type { CellValue, ChartTable } from "@/lib/charts/chart-table";
 import { APPLICANT_TYPES, OUTCOME_CATEGORIES, REVIEW_BLOCK_NAMES, REVIEW_RESULTS } from "@/lib/metrics";
-import type { CellValue, ChartTable } from "@/lib/queries/chart-catalog";
 import type { EChartOption } from "./echart";
 import { formatCell } from "./format";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useMemo, useState } from "react";
-import type { CellValue, ChartColumn, ChartTable } from "@/lib/queries/chart-catalog";
+import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { formatCell } from "./format";
 
 type Props = {

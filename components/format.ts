@@ -1,5 +1,5 @@
+import type { CellValue, ChartColumn } from "@/lib/charts/chart-table";
 import { formatNumber } from "@/lib/metrics";
-import type { CellValue, ChartColumn } from "@/lib/queries/chart-catalog";
 
 const DASH = "—";
 

@@ -3,11 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import type { ChartId } from "@/lib/charts/chart-catalog";
+import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
+import { pickComparedMetric } from "@/lib/charts/compared-metric";
+import { findDetailSubset } from "@/lib/charts/detail-subsets";
+import { listOverviewCharts, toOverviewExportSearch } from "@/lib/charts/overview-view";
+import { isSevereFlag, labelQualityFlag, readQualityFlags } from "@/lib/charts/quality-flags";
 import { type DashboardFilter, toFilterSearch } from "@/lib/filters/dashboard-filter";
 import { APPLICANT_TYPES, COMPARABLE_METRIC_IDS, getMetric, OUTCOME_CATEGORIES } from "@/lib/metrics";
-import type { CellValue, ChartColumn, ChartId, ChartTable } from "@/lib/queries/chart-catalog";
-import { findDetailSubset } from "@/lib/queries/detail-subsets";
-import { listOverviewCharts, pickComparedMetric, toOverviewExportSearch } from "@/lib/queries/overview-charts";
 import { ChartCard } from "./chart-card";
 import {
   buildApplicationsOption,
@@ -31,7 +34,8 @@ type Props = {
   years: number[];
 };
 
-const agencyLink = (column: ChartColumn, row: Record<string, CellValue>) => {
+/** A report list's special cells: the agency links to its page, the quality flags show as badges. */
+const renderReportListCell = (column: ChartColumn, row: Record<string, CellValue>) => {
   if (column.key === "agency" && row.agencyId != null) {
     // A missing agency has no report that year to jump to.
     const year = row.year != null && row.reportId != null ? `?year=${row.year}#report-${row.year}` : "";
@@ -40,16 +44,14 @@ const agencyLink = (column: ChartColumn, row: Record<string, CellValue>) => {
   if (column.key === "flags" && row.flags) {
     return (
       <span className="flags">
-        {String(row.flags)
-          .split("、")
-          .map((f) => (
-            <span
-              key={f}
-              className={`flag ${f.startsWith("逾期") || f === "勾稽不符" || f === "缺报" ? "bad" : "warn"}`}
-            >
-              {f}
+        {readQualityFlags(row).map((flag) => {
+          const label = labelQualityFlag(flag);
+          return (
+            <span key={label} className={`flag ${isSevereFlag(flag) ? "bad" : "warn"}`}>
+              {label}
             </span>
-          ))}
+          );
+        })}
       </span>
     );
   }
@@ -209,7 +211,7 @@ export function Overview({ level, regionName, years }: Props) {
             title={`明细：${view.detailYear ? `${view.detailYear}年度` : "各年度"}${detailWhat}`}
             description="数字背后的机关年度报告"
             tableOnly
-            tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
+            tableProps={{ sortable: true, filterable: true, renderCell: renderReportListCell }}
             hiddenColumns={["agencyId", "reportId"]}
             toolbar={
               <button type="button" className="tool-button" onClick={() => openDetail(null, null, null)}>
@@ -290,7 +292,7 @@ export function Overview({ level, regionName, years }: Props) {
           description="机关列表"
           tableOnly
           hiddenColumns={["agencyId", "reportId"]}
-          tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
+          tableProps={{ sortable: true, filterable: true, renderCell: renderReportListCell }}
         />
       ) : null}
 
@@ -301,7 +303,7 @@ export function Overview({ level, regionName, years }: Props) {
         description="勾稽不符、缺报、逾期与问题最多的机关"
         tableOnly
         hiddenColumns={["agencyId", "reportId"]}
-        tableProps={{ sortable: true, filterable: true, renderCell: agencyLink }}
+        tableProps={{ sortable: true, filterable: true, renderCell: renderReportListCell }}
         emptyHint="当前筛选条件下没有逾期、勾稽不符、有问题或缺报的机关。"
       />
     </>

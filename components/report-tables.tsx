@@ -1,6 +1,7 @@
 "use client";
 
 import { formatNumber } from "@/lib/metrics";
+import { isApplicationRowInLayout, isPathUnder } from "@/lib/report/cell-layout";
 import {
   APPLICANT_GROUP_LABEL,
   APPLICATIONS_NOTE,
@@ -34,7 +35,7 @@ function indexIssues(issues: Issue[]) {
   }
   return (path: string) => {
     const messages: string[] = [];
-    for (const [cell, list] of map) if (path === cell || path.startsWith(`${cell}.`)) messages.push(...list);
+    for (const [cell, list] of map) if (isPathUnder(path, cell)) messages.push(...list);
     return messages;
   };
 }
@@ -64,9 +65,7 @@ function Cell({ report, path, issuesAt }: { report: ParsedReport; path: string; 
 /** The report's three statistics tables in the official layout (2019 or 2021), issues highlighted on their cells. */
 export function ReportTables({ report, issues, layout }: { report: ParsedReport; issues: Issue[]; layout: Layout }) {
   const issuesAt = indexIssues(issues);
-  const appRows = APPLICATION_ROW_KEYS.filter((k) =>
-    (APPLICATION_ROWS[k].layouts as readonly string[]).includes(layout),
-  );
+  const appRows = APPLICATION_ROW_KEYS.filter((k) => isApplicationRowInLayout(k, layout));
   return (
     <div className="report-tables">
       <h4>{SECTION_TITLES.active}</h4>

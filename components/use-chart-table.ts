@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { AgencyChartId, ChartId, ChartTable } from "@/lib/queries/chart-catalog";
+import type { AgencyChartId, ChartId } from "@/lib/charts/chart-catalog";
+import type { ChartTable } from "@/lib/charts/chart-table";
 
 export class ChartFetchError extends Error {}
 

@@ -1,14 +1,7 @@
 "use client";
 
 import { useQueryStates } from "nuqs";
-import { toFilterSearch } from "@/lib/filters/dashboard-filter";
-import { dashboardFilterParsers, viewParsers } from "@/lib/filters/url-parsers";
-
-const detailParsers = {
-  detailYear: viewParsers.year,
-  detailGroup: viewParsers.metric,
-  detailMetric: viewParsers.metric,
-};
+import { dashboardFilterParsers, detailParsers, viewParsers } from "@/lib/filters/url-parsers";
 
 /** The dashboard filter in the URL; the same keys and value sets as `dashboardFilterSchema` on the server. */
 export function useDashboardFilter() {
@@ -19,10 +12,4 @@ export function useDashboardFilter() {
 /** View state that is part of a shareable link: the compared metric and year, the open detail list. */
 export function useViewState() {
   return useQueryStates({ ...viewParsers, ...detailParsers }, { history: "replace" });
-}
-
-export type FilterState = ReturnType<typeof useDashboardFilter>[0];
-
-export function toSearchParams(filter: Partial<Record<string, string | number | null | undefined>>): string {
-  return toFilterSearch(filter);
 }

@@ -2,15 +2,12 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { recordAudit } from "@/lib/auth/audit";
+import { createUser } from "@/lib/auth/create-user";
+import { listUsers } from "@/lib/auth/list-users";
+import { resetPassword } from "@/lib/auth/reset-password";
 import { describeScope, ROLE_NAMES, type Role } from "@/lib/auth/roles";
-import {
-  createUser,
-  findUserByEmail,
-  listUsers,
-  resetPassword,
-  setUserDisabled,
-  UserInputError,
-} from "@/lib/auth/users";
+import { setUserDisabled } from "@/lib/auth/set-user-disabled";
+import { findUserByEmail, UserInputError } from "@/lib/auth/users";
 import { EXIT, runCli } from "./run-cli";
 
 const USAGE = `用法：npm run user -- <命令> [参数]

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gt, gte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
@@ -57,24 +57,6 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     rowCount: entry.rowCount ?? null,
     ipAddress: entry.ipAddress ?? null,
   });
-}
-
-export type AuditQuery = { action?: string; actor?: string; limit?: number; offset?: number };
-
-export async function listAuditEntries(db: Db, query: AuditQuery = {}) {
-  const where: SQL[] = [];
-  if (query.action) where.push(eq(auditLog.action, query.action));
-  if (query.actor) where.push(eq(auditLog.actorEmail, query.actor));
-  const condition = where.length ? and(...where) : undefined;
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(condition)
-    .orderBy(desc(auditLog.id))
-    .limit(query.limit ?? 200)
-    .offset(query.offset ?? 0);
-  const [{ n }] = await db.select({ n: count() }).from(auditLog).where(condition);
-  return { rows, total: n };
 }
 
 const LOCK_WINDOW_MS = 15 * 60 * 1000;

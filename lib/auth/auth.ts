@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { type Db, getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
 import { listTrustedOrigins } from "@/lib/http/origin";
 import { ensureAuthSecret } from "./secret";
@@ -62,8 +62,4 @@ export function getAuthFor(db: Db): Promise<Auth> {
     instances.set(db, auth);
   }
   return auth;
-}
-
-export async function getAuth(): Promise<Auth> {
-  return getAuthFor(await getDb());
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { createUser, findUserByEmail, listUsers, resetPassword } from "./users";
+import { createUser } from "./create-user";
+import { listUsers } from "./list-users";
+import { resetPassword } from "./reset-password";
+import { findUserByEmail } from "./users";
 
 export const FIRST_ADMIN_EMAIL = "admin@ogi.local";
 

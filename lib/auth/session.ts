@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { type Db, getDb } from "@/db/client";
-import type { Scope } from "@/lib/queries/region-scope";
+import type { Scope } from "@/lib/auth/scope";
 import { getAuthFor } from "./auth";
 import { ROLES, type Role, type SessionUser, scopeOfUser } from "./roles";
 

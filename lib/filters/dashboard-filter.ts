@@ -33,7 +33,6 @@ export const chartParamsSchema = z.object({
 export type ChartParams = z.infer<typeof chartParamsSchema>;
 
 export const EXPORT_FORMATS = ["json", "csv", "xlsx"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Query of a chart endpoint: filter + chart params + the export format and whether to export detail rows. */
 export const chartQuerySchema = z.intersection(
@@ -43,7 +42,6 @@ export const chartQuerySchema = z.intersection(
     rows: z.enum(["view", "detail"], { message: "rows 应为 view 或 detail" }).optional(),
   }),
 );
-export type ChartQuery = z.infer<typeof chartQuerySchema>;
 
 /** Query of the overview page's workbook: the filter plus the page's view state (see `listOverviewCharts`). */
 export const overviewExportQuerySchema = z.intersection(
@@ -62,6 +60,17 @@ export const overviewExportQuerySchema = z.intersection(
 );
 
 export const FILTER_KEYS = ["region", "from", "to", "kind", "layout"] as const;
+
+/**
+ * The filter of a page URL, checked by the schema: a bad value is reported (the page says what is wrong) where the
+ * client's nuqs parsers would drop it.
+ */
+export function parseFilterSearch(search: Record<string, string | string[] | undefined>) {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  return dashboardFilterSchema.safeParse(
+    Object.fromEntries(FILTER_KEYS.filter((key) => first(search[key])).map((key) => [key, first(search[key])])),
+  );
+}
 
 /** Canonical query string of a filter (stable key order, empty values dropped): cache keys and links. */
 export function toFilterSearch(filter: Partial<Record<string, string | number | null | undefined>>): string {

@@ -4,11 +4,20 @@ import { ZodError, z } from "zod";
 import { type Db, getDb } from "@/db/client";
 import { DatabaseUnavailableError } from "@/db/errors";
 import { type AuditEntry, clientIp, recordAudit } from "@/lib/auth/audit";
-import { hasPermission, type Permission, type Role, type SessionUser, scopeOfUser } from "@/lib/auth/roles";
+import {
+  assertPermission,
+  assertRole,
+  type Permission,
+  type Role,
+  type SessionUser,
+  scopeOfUser,
+} from "@/lib/auth/roles";
+import type { Scope } from "@/lib/auth/scope";
 import { readSessionUser } from "@/lib/auth/session";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { listTrustedOrigins } from "@/lib/http/origin";
-import type { Scope } from "@/lib/queries/region-scope";
 
+/** A failure that only makes sense in HTTP terms (an upload too large, a body that is no JSON). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -19,17 +28,22 @@ export class HttpError extends Error {
   }
 }
 
-export type RouteOptions<S extends z.ZodType> = {
-  query?: S;
+type EmptySchema = z.ZodObject<Record<string, never>>;
+
+export type RouteOptions<Q extends z.ZodType, P extends z.ZodType> = {
+  query?: Q;
+  /** The path's dynamic segments (Next's `context.params`), checked after the session like the query. */
+  params?: P;
   /** Reachable without signing in (health, the sign-in endpoints). Everything else requires a session. */
   public?: boolean;
   role?: Role;
   permission?: Permission;
 };
 
-type Context<Q, Public> = {
+type Context<Q, P, Public> = {
   request: Request;
   query: Q;
+  params: P;
   db: Db;
   user: Public extends true ? SessionUser | null : SessionUser;
   /** The data the user may see, from the session (never from the request). */
@@ -38,8 +52,18 @@ type Context<Q, Public> = {
   audit: (entry: Omit<AuditEntry, "actor" | "ipAddress">) => Promise<void>;
 };
 
-function errorResponse(status: number, code: string, message: string, detail?: unknown) {
-  return NextResponse.json({ error: { code, message, ...(detail ? { detail } : {}) } }, { status });
+/** The second argument Next passes a route handler; absent when a test or another handler calls it directly. */
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+function errorResponse(status: number, code: string, message: string) {
+  return NextResponse.json({ error: { code, message } }, { status });
+}
+
+function statusOf(error: DomainError): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof ConflictError) return 409;
+  return 400;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -59,29 +83,31 @@ export function isCrossSiteRequest(request: Request): boolean {
 
 /**
  * Every route handler goes through here: deny by default (a session is required unless `public`), the scope from
- * the session, role and permission checks, a cross-site check on state changes, zod-parsed query, typed errors → HTTP.
+ * the session, role and permission checks, a cross-site check on state changes, zod-parsed query and path params,
+ * domain errors (lib/errors.ts) and HTTP errors → their status with a Chinese message.
  */
 export function withRoute<
-  S extends z.ZodType = z.ZodObject<Record<string, never>>,
-  O extends RouteOptions<S> = RouteOptions<S>,
->(options: O & RouteOptions<S>, handler: (ctx: Context<z.infer<S>, O["public"]>) => Promise<Response | unknown>) {
-  return async (request: Request): Promise<Response> => {
+  Q extends z.ZodType = EmptySchema,
+  P extends z.ZodType = EmptySchema,
+  O extends RouteOptions<Q, P> = RouteOptions<Q, P>,
+>(
+  options: O & RouteOptions<Q, P>,
+  handler: (ctx: Context<z.infer<Q>, z.infer<P>, O["public"]>) => Promise<Response | unknown>,
+) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       if (isCrossSiteRequest(request)) {
         return errorResponse(403, "CROSS_SITE_REQUEST", "请求来源校验失败：不接受来自其他网站的修改请求。");
       }
-      const params = Object.fromEntries(new URL(request.url).searchParams);
+      const search = Object.fromEntries(new URL(request.url).searchParams);
       const db = await getDb();
       const user = await readSessionUser(db, request.headers);
       if (!user && !options.public) return errorResponse(401, "UNAUTHENTICATED", "请先登录");
-      if (user && options.role && user.role !== options.role) {
-        return errorResponse(403, "FORBIDDEN", "没有权限：此操作仅限管理员。");
-      }
-      if (user && options.permission && !hasPermission(user, options.permission)) {
-        return errorResponse(403, "FORBIDDEN", "没有权限：您的账号没有导出数据的权限，请联系管理员。");
-      }
+      if (user && options.role) assertRole(user, options.role);
+      if (user && options.permission) assertPermission(user, options.permission);
       if (!user && (options.role || options.permission)) return errorResponse(401, "UNAUTHENTICATED", "请先登录");
-      const query = (options.query ?? z.object({})).parse(params) as z.infer<S>;
+      const query = (options.query ?? z.object({})).parse(search) as z.infer<Q>;
+      const params = (options.params ?? z.object({})).parse((await context?.params) ?? {}) as z.infer<P>;
       const scope: Scope = user ? scopeOfUser(user) : { regionCodes: [] };
       const audit = (entry: Omit<AuditEntry, "actor" | "ipAddress">) =>
         recordAudit(db, {
@@ -89,12 +115,13 @@ export function withRoute<
           actor: user ? { id: user.id, email: user.email } : null,
           ipAddress: clientIp(request),
         });
-      const result = await handler({ request, query, db, user: user as SessionUser, scope, audit });
+      const result = await handler({ request, query, params, db, user: user as SessionUser, scope, audit });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       if (error instanceof ZodError) {
         return errorResponse(400, "INVALID_INPUT", `请求参数有误：${error.issues.map((i) => i.message).join("；")}`);
       }
+      if (error instanceof DomainError) return errorResponse(statusOf(error), error.code, error.message);
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
       if (error instanceof DatabaseUnavailableError) return errorResponse(503, error.code, error.message);
       console.error(error);

@@ -2,8 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { CELLS } from "@/db/cells";
 import type { Db } from "@/db/client";
+import type { Scope } from "@/lib/auth/scope";
+import { AGENCY_CHART_TITLES, type AgencyChartId } from "@/lib/charts/chart-catalog";
+import { col, metricCol } from "@/lib/charts/chart-columns";
+import type { ChartColumn, ChartRow, ChartTable } from "@/lib/charts/chart-table";
+import { listMetricNotes } from "@/lib/charts/metric-notes";
 import { EXPORT_FORMATS } from "@/lib/filters/dashboard-filter";
 import { getMetric, isRatio, METRICS } from "@/lib/metrics";
+import { isCellInLayout, isPathUnder } from "@/lib/report/cell-layout";
 import { ACTIVE_COLUMN_LABELS } from "@/lib/report/official-layout";
 import {
   ACTIVE_ROWS,
@@ -19,23 +25,9 @@ import {
   type ReviewColumn,
 } from "@/lib/report/schema";
 import { type AgencyPage, collectReportCells, getCachedAgencyPage } from "./agency-page";
-import {
-  AGENCY_CHART_IDS,
-  AGENCY_CHART_TITLES,
-  type AgencyChartId,
-  type CellValue,
-  type ChartColumn,
-  type ChartTable,
-} from "./chart-catalog";
-import { col, metricCol } from "./chart-columns";
-import type { Scope } from "./region-scope";
 
-export const agencyIdSchema = z.coerce
-  .number({ message: "机关编号应为正整数" })
-  .int("机关编号应为正整数")
-  .positive("机关编号应为正整数");
-
-export const agencyChartIdSchema = z.enum(AGENCY_CHART_IDS, { message: "没有这个机关图表" });
+/** Why an agency's page, chart or workbook is not served: unknown, or outside the caller's scope (not told apart). */
+export const AGENCY_OUT_OF_REACH = "没有找到该机关，或它不在您的数据范围内。";
 
 /** Query of an agency chart endpoint: the format, view or detail rows, and (report cells) the year. */
 export const agencyChartQuerySchema = z.object({
@@ -45,7 +37,7 @@ export const agencyChartQuerySchema = z.object({
 });
 export type AgencyChartParams = { year?: number };
 
-type Built = Pick<ChartTable, "columns" | "rows" | "notes" | "metrics"> & { params?: AgencyChartParams };
+type BuiltAgencyChart = Pick<ChartTable, "columns" | "rows" | "notes" | "metrics"> & { params?: AgencyChartParams };
 
 const GROUP_NAMES: Record<string, string> = {
   applications: "申请数量",
@@ -56,15 +48,6 @@ const GROUP_NAMES: Record<string, string> = {
 
 const TREND_METRICS = ["applications.received", "applications.processed", "outcomes.openRate"] as const;
 const CELL_METRIC_IDS = METRICS.filter((m) => m.source === "cells").map((m) => m.id);
-
-function notesOf(metricIds: readonly string[]): string[] {
-  const notes = new Set<string>();
-  for (const id of metricIds) {
-    const m = getMetric(id);
-    if (m.note) notes.add(`${m.name}：${m.note}`);
-  }
-  return [...notes];
-}
 
 const metricValue = (page: AgencyPage, metricId: string, year: number) =>
   page.series.find((s) => s.id === metricId)?.values[year] ?? null;
@@ -85,24 +68,11 @@ export function labelCellPath(path: string): string {
   return path;
 }
 
-function isCellInLayout(path: string, layout: Layout): boolean {
-  const [head, row, column] = path.split(".");
-  if (head === "active") {
-    const columns: readonly string[] = ACTIVE_ROWS[row as ActiveRowKey]?.columns[layout] ?? [];
-    return columns.includes(column);
-  }
-  if (head === "applications") {
-    const layouts: readonly string[] = APPLICATION_ROWS[row as ApplicationRowKey]?.layouts ?? [];
-    return layouts.includes(layout);
-  }
-  return true;
-}
-
-/** An issue names a cell, a row or a whole table: it concerns every cell under the path it names. */
-const concerns = (issueCell: string, path: string) => path === issueCell || path.startsWith(`${issueCell}.`);
-
 /** Every per-report row behind an agency chart: one row per current report, with the chart's metrics. */
-function buildDetail(page: AgencyPage, metricIds: readonly string[]): Pick<Built, "columns" | "rows"> {
+function buildAgencyDetailRows(
+  page: AgencyPage,
+  metricIds: readonly string[],
+): Pick<BuiltAgencyChart, "columns" | "rows"> {
   const reports = [...page.current].sort((a, b) => a.year - b.year);
   return {
     columns: [
@@ -136,7 +106,7 @@ function buildDetail(page: AgencyPage, metricIds: readonly string[]): Pick<Built
   };
 }
 
-const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartParams) => Built> = {
+const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartParams) => BuiltAgencyChart> = {
   "agency-trend": (page) => ({
     columns: [
       col("year", "年度"),
@@ -150,7 +120,7 @@ const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartPara
       processed: metricValue(page, "applications.processed", year),
       openRate: metricValue(page, "outcomes.openRate", year),
     })),
-    notes: ["每年度取该机关当前版本的年度报告。", ...notesOf(TREND_METRICS)],
+    notes: ["每年度取该机关当前版本的年度报告。", ...listMetricNotes(TREND_METRICS)],
     metrics: [...TREND_METRICS],
   }),
 
@@ -164,7 +134,7 @@ const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartPara
     ],
     rows: page.series.map((s) => {
       const ratio = isRatio(getMetric(s.id));
-      const row: Record<string, CellValue> = {
+      const row: ChartRow = {
         group: GROUP_NAMES[s.group] ?? s.group,
         metric: s.id,
         name: s.name,
@@ -180,7 +150,7 @@ const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartPara
     notes: [
       "每年度取该机关当前版本的年度报告；空白（“—”）：该年度报告无此项（如 2021 版表格无政府集中采购）或分母为 0。",
       "比率类指标（单位 %）以百分数给出：83.3 即 83.3%。",
-      ...notesOf(CELL_METRIC_IDS),
+      ...listMetricNotes(CELL_METRIC_IDS),
     ],
     metrics: CELL_METRIC_IDS,
   }),
@@ -192,12 +162,12 @@ const builders: Record<AgencyChartId, (page: AgencyPage, params: AgencyChartPara
     const cells = collectReportCells(report.parsed, report.year, report.layout).cells;
     const layout = report.layout as Layout | null;
     const used = new Set<number>();
-    const rows: Record<string, CellValue>[] = [];
+    const rows: ChartRow[] = [];
     for (const cell of CELLS) {
       const value = cells[cell.path] ?? null;
       if (layout ? !isCellInLayout(cell.path, layout) && value === null : value === null) continue;
       const issues = report.issues.filter((issue, i) => {
-        const hit = issue.cells.some((c) => concerns(c, cell.path));
+        const hit = issue.cells.some((c) => isPathUnder(cell.path, c));
         if (hit) used.add(i);
         return hit;
       });
@@ -258,7 +228,7 @@ export function buildAgencyChartTable(
     filter: {},
     subject: describeAgency(page),
     params: built.params ?? params,
-    ...(detail ? buildDetail(page, built.metrics) : { columns: built.columns, rows: built.rows }),
+    ...(detail ? buildAgencyDetailRows(page, built.metrics) : { columns: built.columns, rows: built.rows }),
     notes: detail ? ["明细：图表所依据的该机关每一份年度报告（当前版本）。", ...built.notes] : built.notes,
     metrics: built.metrics,
     rowsKind: detail ? "detail" : "view",

@@ -3,11 +3,12 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { CELLS } from "@/db/cells";
 import { type Db, getDb } from "@/db/client";
 import { agencies, reportIssues, reports, sourceDocuments } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
 import { aggregateCellMetric, type CellMetric, daysLate, METRICS, type ReportCells } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
 import { cachedByVersion } from "./dataset-cache";
-import { isRegionInScope, type Scope } from "./region-scope";
+import { isRegionInScope } from "./region-scope";
 
 export type AgencyReportVersion = {
   reportId: number;

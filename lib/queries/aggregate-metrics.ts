@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ROLLUP_BY_METRIC } from "@/db/rollup-columns";
 import { reportRollups, reportRollupsProvince, reports, reportValues } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import {
@@ -15,13 +16,7 @@ import {
   type QualitySums,
 } from "@/lib/metrics";
 import { buildExactCellSum } from "@/lib/rollups/rollup-sql";
-import {
-  buildFilterCondition,
-  childGrouping,
-  type FactSource,
-  type Scope,
-  servedByProvinceRollup,
-} from "./region-scope";
+import { buildFilterCondition, childGrouping, type FactSource, servedByProvinceRollup } from "./region-scope";
 
 const rv = reportValues;
 const rr = reportRollups;

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { ChartTable } from "./chart-catalog";
+import type { ChartTable } from "@/lib/charts/chart-table";
 import { attachmentHeader, toCsv, toXlsx } from "./export-table";
 
 export function etagOf(version: string, request: Request): string {

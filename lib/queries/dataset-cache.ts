@@ -10,8 +10,11 @@ const MAX_ENTRIES = 500;
 type DbCache = { version: string; checkedAt: number; entries: Map<string, unknown> };
 const caches = new WeakMap<object, DbCache>();
 
-/** The dataset version: every change to reports takes a value of `dataset_version_seq` (see bumpDatasetVersion). */
-export async function getDatasetVersion(db: Db): Promise<string> {
+/**
+ * The dataset version (every change to reports takes a value of `dataset_version_seq`, see bumpDatasetVersion), after
+ * recomputing the rollup groups ingestion marked pending, so nothing is read or cached at a version with stale rollups.
+ */
+export async function drainRollupsAndGetVersion(db: Db): Promise<string> {
   const cache = caches.get(db);
   if (cache && Date.now() - cache.checkedAt < VERSION_TTL_MS) return cache.version;
   const [row] = await selectRows<{ v: number; pending: boolean }>(
@@ -20,7 +23,6 @@ export async function getDatasetVersion(db: Db): Promise<string> {
           exists (select 1 from rollup_pending) as pending
         from dataset_version_seq`,
   );
-  // Rollup groups marked by ingestion are recomputed before anything is read at the new version.
   if (row?.pending) await drainPendingRollups(db);
   const version = `r${row?.v ?? 0}`;
   if (!cache || cache.version !== version) {
@@ -37,7 +39,7 @@ export async function cachedByVersion<T>(
   key: string,
   load: () => Promise<T>,
 ): Promise<{ value: T; version: string }> {
-  const version = await getDatasetVersion(db);
+  const version = await drainRollupsAndGetVersion(db);
   const cache = caches.get(db)!;
   const hit = cache.entries.get(key) as Promise<T> | undefined;
   if (hit) {

@@ -1,9 +1,10 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
+import { findDetailSubset } from "@/lib/charts/detail-subsets";
+import { AGENCY_KIND_NAMES, type DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { getMetric } from "@/lib/metrics";
-import type { CellValue, ChartColumn, ChartTable } from "./chart-catalog";
-import { describeFilter } from "./charts";
-import { findDetailSubset } from "./detail-subsets";
+import { findRegionByCode } from "@/lib/regions";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -71,6 +72,17 @@ function addDataSheet(workbook: ExcelJS.Workbook, table: ChartTable, name: strin
     else if (c.type === "number" && c.key !== "year" && !c.key.endsWith("Id")) column.numFmt = "#,##0.##";
   });
   sheet.views = [{ state: "frozen", ySplit: 1 }];
+}
+
+/** Chinese description of a filter, for export headers and the 说明 sheet. */
+export function describeFilter(filter: DashboardFilter): string {
+  const parts = [
+    `地区：${filter.region ? (findRegionByCode(filter.region)?.path.join(" › ") ?? filter.region) : "全国"}`,
+    `年度：${filter.from ?? "不限"}–${filter.to ?? "不限"}`,
+    `机关类型：${filter.kind ? AGENCY_KIND_NAMES[filter.kind] : "全部"}`,
+    `表格版式：${filter.layout ? `${filter.layout} 版` : "全部"}`,
+  ];
+  return parts.join("；");
 }
 
 /** A chart's own choices on top of the filter: the compared metric, the year, the group, the detail subset. */

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import type { Scope } from "@/lib/auth/scope";
 import { type DashboardFilter, toFilterSearch } from "@/lib/filters/dashboard-filter";
 import { childrenOf, findRegionByCode } from "@/lib/regions";
-import { listYears } from "./charts";
+import { listYears } from "./charts/list-years";
 import { cachedByVersion } from "./dataset-cache";
-import type { Scope } from "./region-scope";
 
 export type OverviewContext = {
   level: number;

@@ -2,10 +2,11 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reports, reportValues } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { describeRegion } from "@/lib/regions";
-import { buildFilterCondition, type Scope } from "./region-scope";
+import { buildFilterCondition } from "./region-scope";
 
 const rv = reportValues;
 const r = reports;

@@ -1,11 +1,9 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type reportRollups, type reportRollupsProvince, reportValues } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { findRegionByCode } from "@/lib/regions";
-
-/** The region subtree a caller may see, derived from the session (lib/auth/roles.ts `scopeOfUser`). */
-export type Scope = { regionCodes: readonly string[] } | "all";
-export const ALL_SCOPE: Scope = "all";
 
 const rv = reportValues;
 
@@ -98,9 +96,4 @@ export function labelRegionGroup(code: string | null, parentCode: string | undef
   const region = findRegionByCode(code);
   if (!region) return code;
   return code === parentCode ? `${region.name}本级` : region.name;
-}
-
-/** @deprecated the scope comes from the session: use `ctx.scope` in `withRoute` or `requireSession()`. Sees nothing. */
-export function resolveRequestScope(_request: Request): Scope {
-  return { regionCodes: [] };
 }

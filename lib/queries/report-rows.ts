@@ -2,13 +2,14 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reportRollups, reportRollupsProvince, reports, reportValues } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
 import { selectRows } from "@/lib/db/rows";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { type CellMetric, daysLate, getMetric } from "@/lib/metrics";
 import { describeRegion } from "@/lib/regions";
 import { buildExactCellSum } from "@/lib/rollups/rollup-sql";
 import { buildEligibility } from "./aggregate-metrics";
-import { buildFilterCondition, childGrouping, type Scope, servedByProvinceRollup } from "./region-scope";
+import { buildFilterCondition, childGrouping, servedByProvinceRollup } from "./region-scope";
 
 const rv = reportValues;
 

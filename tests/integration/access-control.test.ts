@@ -4,8 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, reports, sourceDocuments } from "@/db/schema";
+import { createUser } from "@/lib/auth/create-user";
 import { scopeOfUser } from "@/lib/auth/roles";
-import { createUser } from "@/lib/auth/users";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { getAgencyPage } from "@/lib/queries/agency-page";
 import { createTestDatabase, type DriverKind, type TestDatabase } from "../support/test-db";
@@ -17,7 +17,6 @@ const holder = globalThis as unknown as { __ogiDb?: Promise<DbHandle> };
 
 type Routes = {
   chart: typeof import("@/app/api/charts/[chart]/route");
-  firstChart: typeof import("@/app/api/charts/applications-by-year/route");
   document: typeof import("@/app/api/documents/[id]/route");
   overview: typeof import("@/app/api/export/overview/route");
   ingest: typeof import("@/app/api/ingest/route");
@@ -32,7 +31,6 @@ type Routes = {
 async function loadRoutes(): Promise<Routes> {
   return {
     chart: await import("@/app/api/charts/[chart]/route"),
-    firstChart: await import("@/app/api/charts/applications-by-year/route"),
     document: await import("@/app/api/documents/[id]/route"),
     overview: await import("@/app/api/export/overview/route"),
     ingest: await import("@/app/api/ingest/route"),
@@ -159,7 +157,7 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
   it("signed-out requests get 401 from every route but health", async () => {
     const calls: Promise<Response>[] = [
       routes.chart.GET(req("/api/charts/applications-by-year"), params({ chart: "applications-by-year" })),
-      routes.firstChart.GET(req("/api/charts/applications-by-year")),
+      routes.chart.GET(req("/api/charts/applications-by-year"), params({ chart: "applications-by-year" })),
       routes.document.GET(req(`/api/documents/${ids.mdjDoc}`), params({ id: String(ids.mdjDoc) })),
       routes.overview.GET(req("/api/export/overview")),
       routes.ingest.POST(req("/api/ingest", { method: "POST", body: new FormData() })),
@@ -185,8 +183,9 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     expect(JSON.stringify(own.body)).not.toContain("哈尔滨");
     const asked = await detailOf(cookies.mdj, "&region=230100");
     expect(asked.body.rows).toEqual([]);
-    const first = await routes.firstChart.GET(
+    const first = await routes.chart.GET(
       req("/api/charts/applications-by-year?region=230100", { cookie: cookies.mdj }),
+      params({ chart: "applications-by-year" }),
     );
     const rows = (await first.json()).rows as Record<string, unknown>[];
     expect(rows.every((r) => Object.values(r).every((v) => typeof v !== "number" || v === 0 || r.year === v))).toBe(

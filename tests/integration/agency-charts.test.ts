@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CELL_BY_PATH, CELLS } from "@/db/cells";
 import type { DbHandle } from "@/db/client";
 import { auditLog, reportIssues, reports, sourceDocuments } from "@/db/schema";
-import { createUser } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth/create-user";
 import { selectRows } from "@/lib/db/rows";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { aggregateCellMetric, type CellMetric, getMetric, isRatio, METRICS } from "@/lib/metrics";

@@ -13,8 +13,10 @@ describe("database down", () => {
 
   it("a chart route answers 503 JSON through the route wrapper", async () => {
     process.env.DATABASE_URL = "postgres://nobody@127.0.0.1:1/nothing";
-    const { GET } = await import("@/app/api/charts/applications-by-year/route");
-    const response = await GET(new Request("http://localhost/api/charts/applications-by-year?from=2020"));
+    const { GET } = await import("@/app/api/charts/[chart]/route");
+    const response = await GET(new Request("http://localhost/api/charts/applications-by-year?from=2020"), {
+      params: Promise.resolve({ chart: "applications-by-year" }),
+    });
     expect(response.status).toBe(503);
     expect((await response.json()).error.code).toBe("DATABASE_UNREACHABLE");
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
-import { getChartTable } from "@/lib/queries/charts";
+import { getChartTable } from "@/lib/queries/charts/registry";
 import { listQualityAgencies } from "@/lib/queries/quality-agencies";
 import { rebuildRollups } from "@/lib/rollups/refresh-rollups";
 import { seedRegions } from "@/lib/setup/seed-regions";

@@ -8,7 +8,7 @@ import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { reparseDocument } from "@/lib/ingest/reparse-document";
 import { METRICS } from "@/lib/metrics";
 import { aggregateMetrics, type GroupBy } from "@/lib/queries/aggregate-metrics";
-import { listYears } from "@/lib/queries/charts";
+import { listYears } from "@/lib/queries/charts/list-years";
 import { drainPendingRollups, hasPendingRollups } from "@/lib/rollups/pending-rollups";
 import { rebuildRollups, refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { AUDIT_ACTION_NAMES, type AuditAction, listAuditEntries } from "@/lib/auth/audit";
+import { AUDIT_ACTION_NAMES, type AuditAction } from "@/lib/auth/audit";
+import { loadAuditEntries } from "@/lib/auth/list-audit-entries";
 import { requireSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "审计日志 · 政府信息公开年报看板" };
@@ -16,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const action = one(params.action);
   const actor = one(params.actor);
   const page = Math.max(0, Number(one(params.page) ?? 0) || 0);
-  const { rows, total } = await listAuditEntries(await getDb(), { action, actor, limit: PAGE, offset: page * PAGE });
+  const { rows, total } = await loadAuditEntries({ action, actor, limit: PAGE, offset: page * PAGE });
   const filterSearch = new URLSearchParams(
     Object.entries({ action, actor }).filter((e): e is [string, string] => !!e[1]),
   );

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { UserAdmin } from "@/components/user-admin";
-import { getDb } from "@/db/client";
+import { loadUsers } from "@/lib/auth/list-users";
 import { describeScope, ROLE_NAMES, type Role } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
-import { listUsers } from "@/lib/auth/users";
 
 export const metadata: Metadata = { title: "用户管理 · 政府信息公开年报看板" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const { user } = await requireSession({ role: "admin" });
-  const users = (await listUsers(await getDb())).map((u) => ({
+  const users = (await loadUsers()).map((u) => ({
     id: u.id,
     email: u.email,
     name: u.name,

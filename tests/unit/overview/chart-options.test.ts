@@ -5,7 +5,7 @@ import {
   buildOutcomesOption,
   buildQualityOption,
 } from "@/components/chart-options";
-import type { ChartTable } from "@/lib/queries/chart-catalog";
+import type { ChartTable } from "@/lib/charts/chart-table";
 
 const table = (columns: ChartTable["columns"], rows: ChartTable["rows"]): ChartTable => ({
   chart: "quality-by-year",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { listAuditEntries, toAuditCsv } from "@/lib/auth/audit";
+import { toAuditCsv } from "@/lib/auth/audit";
+import { listAuditEntries } from "@/lib/auth/list-audit-entries";
 import { withRoute } from "@/lib/http/with-route";
 import { attachmentHeader } from "@/lib/queries/export-table";
 

@@ -1,4 +1,5 @@
-import { createUser, listUsers, UserInputError } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth/create-user";
+import { listUsers } from "@/lib/auth/list-users";
 import { HttpError, withRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
@@ -10,16 +11,11 @@ export const POST = withRoute({ role: "admin" }, async ({ db, request, audit }) 
   const body = await request.json().catch(() => {
     throw new HttpError(400, "INVALID_INPUT", "请求内容应为 JSON。");
   });
-  try {
-    const { user, password } = await createUser(db, body);
-    await audit({
-      action: "user.create",
-      target: user.email,
-      filters: { role: user.role, regionCode: user.regionCode, canExport: user.canExport },
-    });
-    return Response.json({ user, password }, { status: 201, headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (error instanceof UserInputError) throw new HttpError(400, "INVALID_INPUT", error.message);
-    throw error;
-  }
+  const { user, password } = await createUser(db, body);
+  await audit({
+    action: "user.create",
+    target: user.email,
+    filters: { role: user.role, regionCode: user.regionCode, canExport: user.canExport },
+  });
+  return Response.json({ user, password }, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,29 +1,28 @@
-import { hasPermission } from "@/lib/auth/roles";
+import { z } from "zod";
+import { assertPermission } from "@/lib/auth/roles";
+import { CHART_IDS } from "@/lib/charts/chart-catalog";
 import { chartQuerySchema } from "@/lib/filters/dashboard-filter";
-import { HttpError, withRoute } from "@/lib/http/with-route";
-import { CHART_IDS, type ChartId } from "@/lib/queries/chart-catalog";
+import { chartIdParam } from "@/lib/http/route-params";
+import { withRoute } from "@/lib/http/with-route";
 import { etagOf, notModified, respondWithTable } from "@/lib/queries/chart-response";
-import { getChartTable } from "@/lib/queries/charts";
-import { getDatasetVersion } from "@/lib/queries/dataset-cache";
+import { getChartTable } from "@/lib/queries/charts/registry";
+import { drainRollupsAndGetVersion } from "@/lib/queries/dataset-cache";
 
 export const dynamic = "force-dynamic";
 
 /** One endpoint per chart: its data as JSON (the chart), CSV or XLSX (the downloads) from the same query. */
-export async function GET(request: Request, context: { params: Promise<{ chart: string }> }) {
-  const { chart } = await context.params;
-  return withRoute({ query: chartQuerySchema }, async ({ db, query, user, scope, audit }) => {
-    if (!CHART_IDS.includes(chart as ChartId)) throw new HttpError(404, "UNKNOWN_CHART", `没有名为“${chart}”的图表。`);
+export const GET = withRoute(
+  { query: chartQuerySchema, params: z.object({ chart: chartIdParam(CHART_IDS) }) },
+  async ({ request, db, query, params: { chart }, user, scope, audit }) => {
     const { format = "json", rows = "view", metric, year, group, ...filter } = query;
-    if (format !== "json" && !hasPermission(user, "export")) {
-      throw new HttpError(403, "FORBIDDEN", "没有权限：您的账号没有导出数据的权限，请联系管理员。");
-    }
-    const etag = etagOf(`${await getDatasetVersion(db)}-${user.id}`, request);
+    if (format !== "json") assertPermission(user, "export");
+    const etag = etagOf(`${await drainRollupsAndGetVersion(db)}-${user.id}`, request);
     const cached = notModified(request, etag);
     if (cached) return cached;
-    const table = await getChartTable(db, chart as ChartId, filter, scope, { metric, year, group }, rows);
+    const table = await getChartTable(db, chart, filter, scope, { metric, year, group }, rows);
     if (format !== "json") {
       await audit({ action: "export", target: `${chart}.${format}`, filters: query, rowCount: table.rows.length });
     }
     return respondWithTable(table, format, etag);
-  })(request);
-}
+  },
+);

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { HttpError, withRoute } from "@/lib/http/with-route";
+import { requireFound } from "@/lib/errors";
+import { idParam } from "@/lib/http/route-params";
+import { withRoute } from "@/lib/http/with-route";
 import { formatBytes, resolveLimits } from "@/lib/ingest/limits";
 import { getSourceDocument, type SourceDocument } from "@/lib/queries/agency-page";
 import { attachmentHeader } from "@/lib/queries/export-table";
@@ -56,13 +58,10 @@ async function respondWithText(doc: SourceDocument): Promise<Response> {
 }
 
 /** The original document: an attachment, or (?view=text) its text as plain text, inert in our origin. */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
-  const { id } = await context.params;
-  return withRoute({ query: querySchema }, async ({ db, query, scope, audit }) => {
-    const documentId = Number(id);
-    if (!Number.isInteger(documentId) || documentId <= 0) throw new HttpError(400, "INVALID_INPUT", "文档编号有误。");
-    const doc = await getSourceDocument(db, documentId, scope);
-    if (!doc) throw new HttpError(404, "NOT_FOUND", "没有找到该原始文档。");
+export const GET = withRoute(
+  { query: querySchema, params: z.object({ id: idParam("文档编号有误。") }) },
+  async ({ db, query, params: { id }, scope, audit }) => {
+    const doc = requireFound(await getSourceDocument(db, id, scope), "没有找到该原始文档。");
     const name = doc.fileName ?? `document-${doc.id}`;
     await audit({ action: "document.download", target: `document ${doc.id}`, filters: query, rowCount: 1 });
     if (query.view === "text") return respondWithText(doc);
@@ -73,5 +72,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
         "Content-Disposition": attachmentHeader(name, `document-${doc.id}`),
       },
     });
-  })(request);
-}
+  },
+);

@@ -1,8 +1,8 @@
+import { listOverviewCharts } from "@/lib/charts/overview-view";
 import { overviewExportQuerySchema } from "@/lib/filters/dashboard-filter";
 import { withRoute } from "@/lib/http/with-route";
-import { getChartTable } from "@/lib/queries/charts";
+import { getChartTable } from "@/lib/queries/charts/registry";
 import { attachmentHeader, toXlsx } from "@/lib/queries/export-table";
-import { listOverviewCharts } from "@/lib/queries/overview-charts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,17 +1,20 @@
-import { HttpError, withRoute } from "@/lib/http/with-route";
-import { agencyIdSchema, listAgencyWorkbookTables } from "@/lib/queries/agency-charts";
+import { z } from "zod";
+import { requireFound } from "@/lib/errors";
+import { idParam } from "@/lib/http/route-params";
+import { withRoute } from "@/lib/http/with-route";
+import { AGENCY_OUT_OF_REACH, listAgencyWorkbookTables } from "@/lib/queries/agency-charts";
 import { attachmentHeader, toXlsx } from "@/lib/queries/export-table";
 
 export const dynamic = "force-dynamic";
 
 /** An agency page as one workbook: 说明, a sheet per chart, and a sheet per year's report cells with their issues. */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
-  const { id } = await context.params;
-  return withRoute({ permission: "export" }, async ({ db, scope, audit }) => {
-    const agencyId = agencyIdSchema.parse(id);
-    const workbook = await listAgencyWorkbookTables(db, agencyId, scope);
-    if (!workbook) throw new HttpError(404, "NOT_FOUND", "没有找到该机关，或它不在您的数据范围内。");
-    const { agencyName, tables } = workbook;
+export const GET = withRoute(
+  { permission: "export", params: z.object({ id: idParam("机关编号应为正整数") }) },
+  async ({ db, params: { id: agencyId }, scope, audit }) => {
+    const { agencyName, tables } = requireFound(
+      await listAgencyWorkbookTables(db, agencyId, scope),
+      AGENCY_OUT_OF_REACH,
+    );
     const bytes = await toXlsx(tables);
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     await audit({ action: "export", target: `agency ${agencyId}.xlsx`, filters: { agency: agencyId }, rowCount });
@@ -26,5 +29,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
         "Cache-Control": "private, no-store",
       },
     });
-  })(request);
-}
+  },
+);

@@ -1,5 +1,5 @@
 import { getMetric } from "@/lib/metrics";
-import type { ChartColumn } from "./chart-catalog";
+import type { ChartColumn } from "./chart-table";
 
 /** A chart table's column. */
 export const col = (key: string, label: string, type: ChartColumn["type"] = "number", unit?: string): ChartColumn => ({

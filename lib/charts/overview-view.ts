@@ -1,6 +1,6 @@
 import { type ChartParams, type DashboardFilter, FILTER_KEYS } from "@/lib/filters/dashboard-filter";
-import { COMPARABLE_METRIC_IDS } from "@/lib/metrics";
-import { type ChartId, OVERVIEW_CHARTS } from "./chart-catalog";
+import type { ChartId } from "./chart-catalog";
+import { pickComparedMetric } from "./compared-metric";
 
 /** The overview's view state beyond the filter (all of it in the URL): compared metric and year, open detail list. */
 export type OverviewView = {
@@ -13,16 +13,27 @@ export type OverviewView = {
 
 export const OVERVIEW_VIEW_KEYS = ["metric", "year", "detailYear", "detailMetric", "detailGroup"] as const;
 
-/** The metric the children chart and heatmap compare: the chosen one when comparable, else the first. */
-export function pickComparedMetric(metric: string | null | undefined): string {
-  return metric && (COMPARABLE_METRIC_IDS as readonly string[]).includes(metric) ? metric : COMPARABLE_METRIC_IDS[0];
-}
+/** Charts of the overview page (and its workbook), in page order; agencies and detail only when shown. */
+export const OVERVIEW_CHARTS: ChartId[] = [
+  "kpis",
+  "applications-by-year",
+  "outcomes-by-year",
+  "licensing-by-year",
+  "procurement-by-year",
+  "review-by-year",
+  "quality-by-year",
+  "detail",
+  "children",
+  "heatmap",
+  "agencies",
+  "quality-agencies",
+];
 
 export function isDetailOpen(view: OverviewView): boolean {
   return view.detailYear != null || view.detailGroup != null;
 }
 
-const defined = (params: Record<string, string | number | null | undefined>): ChartParams =>
+const dropEmpty = (params: Record<string, string | number | null | undefined>): ChartParams =>
   Object.fromEntries(Object.entries(params).filter(([, v]) => v != null && v !== "")) as ChartParams;
 
 /**
@@ -35,10 +46,10 @@ export function listOverviewCharts(
 ): { chart: ChartId; params: ChartParams }[] {
   const metric = pickComparedMetric(view.metric);
   const paramsOf: Partial<Record<ChartId, ChartParams>> = {
-    children: defined({ metric, year: view.year }),
+    children: dropEmpty({ metric, year: view.year }),
     heatmap: { metric },
-    agencies: defined({ year: view.year }),
-    detail: defined({ year: view.detailYear, metric: view.detailMetric, group: view.detailGroup }),
+    agencies: dropEmpty({ year: view.year }),
+    detail: dropEmpty({ year: view.detailYear, metric: view.detailMetric, group: view.detailGroup }),
   };
   return OVERVIEW_CHARTS.filter(
     (chart) => (chart !== "agencies" || filter.region != null) && (chart !== "detail" || isDetailOpen(view)),
