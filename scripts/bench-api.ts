@@ -9,7 +9,7 @@ import { ensureTestAccounts } from "@/lib/auth/bootstrap";
 import { selectRows } from "@/lib/db/rows";
 import { CHART_IDS, type ChartId } from "@/lib/queries/chart-catalog";
 import { buildChartTable } from "@/lib/queries/charts";
-import type { GeneratedReport } from "@/lib/report/generate";
+import type { GeneratedReport } from "@/lib/sample/generate";
 import { rebuildRollups } from "@/lib/rollups/refresh-rollups";
 import { insertReportsDirect } from "@/lib/sample/insert-direct";
 import { planReports } from "@/lib/sample/plan-corpus";

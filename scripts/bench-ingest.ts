@@ -8,7 +8,7 @@ import { collectSources } from "@/lib/ingest/collect-sources";
 import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
 import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
-import type { Shape } from "@/lib/report/generate";
+import type { Shape } from "@/lib/sample/generate";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { startThrowawayPostgres } from "./support/throwaway-postgres";

@@ -5,7 +5,7 @@
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { generateSample, SHAPES, type Shape } from "@/lib/report/generate";
+import { generateSample, SHAPES, type Shape } from "@/lib/sample/generate";
 import { parseReport } from "@/lib/report/parse-report";
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseReport } from "@/lib/report";
-import { compareParse, generateSample, type Shape } from "@/lib/report/generate";
+import { compareParse, generateSample, type Shape } from "@/lib/sample/generate";
 
 /**
  * Parser evaluation on converted documents (docs/parser-evaluation.md): a folder of `<seed>.<ext>` files made from

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
-import { SHAPES, type Shape } from "@/lib/report/generate";
+import { SHAPES, type Shape } from "@/lib/sample/generate";
 import { insertReportsDirect } from "@/lib/sample/insert-direct";
 import { generateCorpusDocuments, planReports } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";

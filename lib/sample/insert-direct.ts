@@ -8,7 +8,7 @@ import { buildReportValuesRow } from "@/lib/ingest/cell-values";
 import { computeDeadline } from "@/lib/ingest/deadline";
 import { PARSER_VERSION } from "@/lib/ingest/ingest-document";
 import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
-import type { GeneratedReport } from "@/lib/report/generate";
+import type { GeneratedReport } from "@/lib/sample/generate";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 
 /**

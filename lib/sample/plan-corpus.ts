@@ -7,7 +7,7 @@ import {
   type Rng,
   renderReport,
   type Shape,
-} from "@/lib/report/generate";
+} from "@/lib/sample/generate";
 import { chainCarryOver } from "./chain-years";
 
 export type CorpusOptions = {

@@ -9,8 +9,8 @@ import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import type { DocumentMetadata } from "@/lib/ingest/metadata";
 import { ParsePool } from "@/lib/ingest/parse-pool";
 import { parseForIngest } from "@/lib/ingest/parse-pool-task";
-import { generateSample } from "@/lib/report/generate";
-import type { Shape } from "@/lib/report/generate/types";
+import { generateSample } from "@/lib/sample/generate";
+import type { Shape } from "@/lib/sample/generate/types";
 import { createTestDatabase, type DriverKind, type TestDatabase } from "../support/test-db";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "real");

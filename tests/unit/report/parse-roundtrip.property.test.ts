@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compareParse, generateSample, type ParseProblem, SHAPES, type Shape } from "@/lib/report/generate";
+import { compareParse, generateSample, type ParseProblem, SHAPES, type Shape } from "@/lib/sample/generate";
 import { parseReport } from "@/lib/report/parse-report";
 
 // PROPERTY_RUNS sets the text shapes' count; docx and pdf (slow to build and read) run 30% of it.
@@ -26,7 +26,7 @@ function describeFailures(shape: Shape, failures: Failure[], runs: number): stri
   const seed = failures[0]?.seed ?? BASE_SEED;
   lines.push(
     `  reproduce: PROPERTY_SHAPES=${shape} PROPERTY_SEED=${seed} PROPERTY_RUNS=1 npx vitest run tests/unit/report/parse-roundtrip.property.test.ts`,
-    `  or inspect it: generateSample(${seed}, "${shape}") from @/lib/report/generate`,
+    `  or inspect it: generateSample(${seed}, "${shape}") from @/lib/sample/generate`,
   );
   return lines.join("\n");
 }
