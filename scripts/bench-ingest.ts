@@ -8,7 +8,7 @@ import { collectSources } from "@/lib/ingest/collect-sources";
 import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
 import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
-import type { Shape } from "@/lib/sample/generate";
+import type { Rendering } from "@/lib/sample/generate";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
 import { startThrowawayPostgres } from "./support/throwaway-postgres";
@@ -27,14 +27,14 @@ const { values } = parseArgs({
 });
 const workers = resolveParseWorkers(values.workers);
 const documents = Number(values.documents);
-const shapes = values.shapes!.split(",") as Shape[];
+const renderings = values.shapes!.split(",") as Rendering[];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ogi-bench-ingest-"));
 process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-console.log(`生成 ${documents} 份文档（${shapes.join("、")}）…`);
+console.log(`生成 ${documents} 份文档（${renderings.join("、")}）…`);
 let written = 0;
 const agencies = Math.ceil(documents / 6.5);
-for await (const doc of generateCorpusDocuments({ agencies, fromYear: 2019, toYear: 2025, seed: 42, shapes })) {
+for await (const doc of generateCorpusDocuments({ agencies, fromYear: 2019, toYear: 2025, seed: 42, renderings })) {
   if (written >= documents) break;
   fs.writeFileSync(path.join(dir, `${String(written++).padStart(6, "0")}${path.extname(doc.fileName)}`), doc.bytes);
 }

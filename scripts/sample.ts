@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
-import { SHAPES, type Shape } from "@/lib/sample/generate";
+import { RENDERINGS, type Rendering } from "@/lib/sample/generate";
 import { insertReportsDirect } from "@/lib/sample/insert-direct";
 import { generateCorpusDocuments, planReports } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
@@ -31,14 +31,16 @@ await runCli(async () => {
     return EXIT.ok;
   }
   const [fromYear, toYear = fromYear] = values.years!.split("-").map(Number);
-  const shapes = values.shapes?.split(",").filter((s): s is Shape => (SHAPES as readonly string[]).includes(s));
+  const renderings = values.shapes
+    ?.split(",")
+    .filter((s): s is Rendering => (RENDERINGS as readonly string[]).includes(s));
   const options = {
     agencies: Number(values.agencies),
     fromYear,
     toYear,
     seed: Number(values.seed),
     provinces: values.provinces?.split(","),
-    shapes,
+    renderings,
   };
   if (!Number.isFinite(options.agencies) || !fromYear || toYear < fromYear) {
     process.stderr.write(`${USAGE}\n`);

@@ -1,3 +1,4 @@
+import { labelActiveRow } from "@/lib/report/official-layout";
 import type { ApplicationRowKey } from "@/lib/report/schema";
 import type { GeneratedReport } from "./random-report";
 import type { Rng } from "./rng";
@@ -68,7 +69,7 @@ export function composeOverview(report: GeneratedReport, rng: Rng, mismatch: boo
     const made = docs.made ?? 0;
     const kept = report.format === "2019" ? docs.totalPublished : docs.inForce;
     paragraphs.push(
-      `${year}年，${self}制发${report.format === "2019" ? "规范性文件" : "行政规范性文件"}${made}件，${report.format === "2019" ? "累计对外公开" : "现行有效"}${kept ?? 0}件。`,
+      `${year}年，${self}制发${labelActiveRow("normativeDocs", report.format)}${made}件，${report.format === "2019" ? "累计对外公开" : "现行有效"}${kept ?? 0}件。`,
     );
   }
   const reviews = (report.review?.total ?? 0) as number;

@@ -166,7 +166,7 @@ export async function renderDocx(report: GeneratedReport, rng: Rng, opts: Render
     bytes: new Uint8Array(buffer),
     fileName: pickFileName(rng, document, "docx"),
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    shape: "docx",
+    rendering: "docx",
     expected,
   };
 }

@@ -191,7 +191,7 @@ export function renderHtml(report: GeneratedReport, rng: Rng, opts: RenderOption
     bytes: encodeText(html, encoding),
     fileName: pickFileName(rng, document, rng.pick(["html", "htm", "shtml"])),
     mediaType: "text/html",
-    shape: "html",
+    rendering: "html",
     encoding,
     expected,
   };

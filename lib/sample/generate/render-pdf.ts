@@ -153,7 +153,7 @@ export async function renderPdf(report: GeneratedReport, rng: Rng, opts: RenderO
     bytes: new Uint8Array(Buffer.concat(chunks)),
     fileName: pickFileName(rng, document, "pdf"),
     mediaType: "application/pdf",
-    shape: "pdf",
+    rendering: "pdf",
     expected,
   };
 }
