@@ -17,6 +17,11 @@ export type Builder = {
   valueCells: Map<string, DocCell>;
 };
 
+const YUAN_NOTES = {
+  "yuan-cell": "单元格金额以元为单位，应换算为万元",
+  "yuan-header": "表头单位为元，应换算为万元",
+} as const;
+
 /** A value as the plan prints it (full-width, separators, 元, a mark for zero), noting each deviation on `path`. */
 export function formatNumber(
   b: Builder,
@@ -37,27 +42,11 @@ export function formatNumber(
   let suffix = "";
   if (kind === "money") {
     const isProcurement = path?.startsWith("active.procurement") ?? false;
-    if (plan.money === "yuan-cell") {
+    if (plan.money === "yuan-cell" || plan.money === "yuan-header") {
       text = formatYuan(value);
-      suffix = "元";
-      if (path)
-        addDeviation(
-          b,
-          "money-yuan-cell",
-          [path],
-          value === 0 ? "optional" : "required",
-          "单元格金额以元为单位，应换算为万元",
-        );
-    } else if (plan.money === "yuan-header") {
-      text = formatYuan(value);
-      if (path)
-        addDeviation(
-          b,
-          "money-yuan-header",
-          [path],
-          value === 0 ? "optional" : "required",
-          "表头单位为元，应换算为万元",
-        );
+      if (plan.money === "yuan-cell") suffix = "元";
+      const issue = value === 0 ? "optional" : "required";
+      if (path) addDeviation(b, `money-${plan.money}`, [path], issue, YUAN_NOTES[plan.money]);
     } else {
       text = formatWan(value, isProcurement && plan.procurementFourDecimals ? 4 : undefined);
     }
