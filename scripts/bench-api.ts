@@ -36,7 +36,9 @@ const agencies = Number(values.agencies);
 const runs = Number(values.runs);
 const PASSWORD = `bench-${Date.now()}`;
 
-const pg = process.env.DATABASE_URL ? null : await startThrowawayPostgres({ shared_buffers: "1GB", work_mem: "64MB" });
+const pg = process.env.DATABASE_URL
+  ? null
+  : await startThrowawayPostgres({ settings: { shared_buffers: "1GB", work_mem: "64MB" } });
 const adminUrl = process.env.DATABASE_URL ?? pg!.adminUrl;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const exists = await admin`select 1 from pg_database where datname = 'ogi_bench_api'`;
