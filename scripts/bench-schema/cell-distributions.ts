@@ -44,29 +44,35 @@ const APPLICATION_ROW_SHARE: Record<string, number> = {
   processedTotal: 1,
   carriedForward: 0.08,
 };
+/** Table A rows whose cells scale with documents made (sd): shares of made, newlyPublished, totalPublished, repealed, inForce. */
+const DOCUMENT_ROWS: [row: string, shares: number[]][] = [
+  ["rules", [0.1, 0.1, 2, 0.05, 2]],
+  ["normativeDocs", [1, 1, 10, 0.3, 10]],
+];
+/** Table A rows of decisions (sp): shares of previous, change (signed), decisions. */
+const DECISION_ROWS: [row: string, shares: number[]][] = [
+  ["licensing", [0.05, 0.005, 1]],
+  ["otherServices", [0.02, 0.002, 0.3]],
+  ["penalty", [0.02, 0.002, 0.5]],
+  ["coercion", [0.005, 0.001, 0.05]],
+];
 const ACTIVE_DISTRIBUTIONS: Record<string, CellDistribution> = {
-  "rules.made": { scale: "sd", share: 0.1 },
-  "rules.newlyPublished": { scale: "sd", share: 0.1 },
-  "rules.totalPublished": { scale: "sd", share: 2 },
-  "rules.repealed": { scale: "sd", share: 0.05 },
-  "rules.inForce": { scale: "sd", share: 2 },
-  "normativeDocs.made": { scale: "sd", share: 1 },
-  "normativeDocs.newlyPublished": { scale: "sd", share: 1 },
-  "normativeDocs.totalPublished": { scale: "sd", share: 10 },
-  "normativeDocs.repealed": { scale: "sd", share: 0.3 },
-  "normativeDocs.inForce": { scale: "sd", share: 10 },
-  "licensing.previous": { scale: "sp", share: 0.05 },
-  "licensing.change": { scale: "sp", share: 0.005, signed: true },
-  "licensing.decisions": { scale: "sp", share: 1 },
-  "otherServices.previous": { scale: "sp", share: 0.02 },
-  "otherServices.change": { scale: "sp", share: 0.002, signed: true },
-  "otherServices.decisions": { scale: "sp", share: 0.3 },
-  "penalty.previous": { scale: "sp", share: 0.02 },
-  "penalty.change": { scale: "sp", share: 0.002, signed: true },
-  "penalty.decisions": { scale: "sp", share: 0.5 },
-  "coercion.previous": { scale: "sp", share: 0.005 },
-  "coercion.change": { scale: "sp", share: 0.001, signed: true },
-  "coercion.decisions": { scale: "sp", share: 0.05 },
+  ...Object.fromEntries(
+    DOCUMENT_ROWS.flatMap(([row, shares]) =>
+      ["made", "newlyPublished", "totalPublished", "repealed", "inForce"].map((c, i) => [
+        `${row}.${c}`,
+        { scale: "sd", share: shares[i]! },
+      ]),
+    ),
+  ),
+  ...Object.fromEntries(
+    DECISION_ROWS.flatMap(([row, shares]) =>
+      ["previous", "change", "decisions"].map((c, i) => [
+        `${row}.${c}`,
+        { scale: "sp", share: shares[i]!, ...(c === "change" ? { signed: true } : {}) },
+      ]),
+    ),
+  ),
   "fees.previous": { scale: "sf", share: 0.3 },
   "fees.change": { scale: "sf", share: 0.05, signed: true },
   "fees.amount": { scale: "sf", share: 20, money: true },
