@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { CELLS } from "@/db/cells";
@@ -14,13 +13,18 @@ import type { GeneratedReport } from "@/lib/sample/generate";
 import { insertReportsDirect } from "@/lib/sample/insert-direct";
 import { planReports } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
+import { parseCliArgs } from "./support/cli-args";
 import { findFreePort, startThrowawayPostgres } from "./support/throwaway-postgres";
 
 /**
  * Dashboard endpoints against a large synthetic dataset on real PostgreSQL: p50/p95 cold (first request after the
  * server starts, empty caches) and warm, and the ratio to the bare query function behind each chart.
  */
-const { values } = parseArgs({
+const USAGE = `npm run bench:api -- [--agencies N] [--runs N] [--replicate K] [--keep] [--reuse] [--load-only]
+  Dashboard endpoints on a synthetic dataset (N agencies × 2019–2025, default 20000) in a throwaway PostgreSQL
+  cluster or DATABASE_URL: cold and warm p50/p95 over --runs requests (default 15), against the bare queries.
+  --replicate K adds K copies of every agency in SQL; --keep / --reuse keep and reuse the loaded database.`;
+const { values } = parseCliArgs(USAGE, {
   options: {
     agencies: { type: "string", default: "20000" },
     runs: { type: "string", default: "15" },

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { type DbHandle, openDatabase } from "@/db/client";
 import { collectSources } from "@/lib/ingest/collect-sources";
@@ -11,10 +10,15 @@ import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
 import type { Rendering } from "@/lib/sample/generate";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
+import { parseCliArgs } from "./support/cli-args";
 import { startThrowawayPostgres } from "./support/throwaway-postgres";
 
-/** End-to-end ingestion throughput (documents/s) and peak memory into PostgreSQL and into PGlite. */
-const { values } = parseArgs({
+const USAGE = `npm run bench:ingest -- [--documents N] [--shapes html,text-lines] [--targets postgres,pglite]
+                                 [--workers N] [--concurrency N]
+  End-to-end ingestion throughput (documents/s) and peak memory into PostgreSQL (a throwaway cluster, or
+  DATABASE_URL) and into PGlite, on N generated documents (default 5000) of the given renderings.
+  --workers: parse threads (0: the main thread); --concurrency: stores in flight; both default as npm run ingest.`;
+const { values } = parseCliArgs(USAGE, {
   options: {
     documents: { type: "string", default: "5000" },
     shapes: { type: "string", default: "html,text-lines" },
