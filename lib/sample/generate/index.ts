@@ -16,7 +16,7 @@ export { type Agency, BUILT_IN_REGIONS, pickAgency, type RegionLike } from "./ag
 export { countRowReadings, findAmbiguousCells } from "./ambiguity";
 export { buildDocument } from "./build-document";
 export { findCjkFont } from "./cjk-font";
-export { compareParse, issueNames, type ParseProblem, readCell } from "./compare";
+export { compareParse, isNamedByIssue, type ParseProblem, readCell } from "./compare";
 export type { RenderingCapabilities } from "./mess-plan";
 export { type GeneratedReport, type GenerateReportOptions, generateReport, listCells } from "./random-report";
 export { renderDocx } from "./render-docx";

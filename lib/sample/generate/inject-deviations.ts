@@ -66,7 +66,7 @@ export function foldOtherRows(b: Builder): void {
   );
 }
 
-function tableHasBlank(table: DocTable): boolean {
+function hasBlankCell(table: DocTable): boolean {
   return table.rows.some((r) => r.cells.some((c) => c.role === "value" && c.text === ""));
 }
 
@@ -75,8 +75,8 @@ export function injectTotalDeviation(b: Builder, tables: DocTable[]): void {
   const [, applications, review] = tables as [DocTable, DocTable, DocTable];
   if (b.plan.misprintedTotal) {
     const candidates = [
-      ...(tableHasBlank(applications) ? [] : APPLICATION_ROW_KEYS.map((k) => `applications.${k}.total`)),
-      ...(tableHasBlank(review) ? [] : REVIEW_BLOCK_KEYS.map((k) => `${k}.total`)),
+      ...(hasBlankCell(applications) ? [] : APPLICATION_ROW_KEYS.map((k) => `applications.${k}.total`)),
+      ...(hasBlankCell(review) ? [] : REVIEW_BLOCK_KEYS.map((k) => `${k}.total`)),
     ].filter((p) => b.valueCells.has(p) && b.cells[p]?.present);
     if (candidates.length === 0) return;
     const path = b.rng.pick(candidates);

@@ -13,7 +13,7 @@ const AMOUNT_HEADER_VARIANTS = {
   procurement: { yuan: "采购总金额（元）", wan: ["采购总金额（万元）", "采购总金额（万元，保留四位小数）"] },
 };
 
-function kindOfActiveColumn(column: string): ValueKind {
+function classifyActiveColumn(column: string): ValueKind {
   return column === "change" ? "signed" : column === "amount" ? "money" : "count";
 }
 
@@ -52,7 +52,7 @@ export function buildActiveTable(b: Builder): DocTable {
         cells: [
           { text: label, role: "label" },
           ...columns.map((c, i) =>
-            buildValueCell(b, "active", `active.${key}.${c}`, kindOfActiveColumn(c), c, spanOf(i)),
+            buildValueCell(b, "active", `active.${key}.${c}`, classifyActiveColumn(c), c, spanOf(i)),
           ),
         ],
       });
