@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { CELLS } from "@/db/cells";
@@ -9,18 +8,23 @@ import { ensureTestAccounts } from "@/lib/auth/bootstrap";
 import { CHART_IDS, type ChartId } from "@/lib/charts/chart-catalog";
 import { selectRows } from "@/lib/db/rows";
 import { buildChartTable } from "@/lib/queries/charts/registry";
-import type { GeneratedReport } from "@/lib/report/generate";
 import { rebuildRollups } from "@/lib/rollups/refresh-rollups";
+import type { GeneratedReport } from "@/lib/sample/generate";
 import { insertReportsDirect } from "@/lib/sample/insert-direct";
 import { planReports } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
+import { parseCliArgs } from "./support/cli-args";
 import { findFreePort, startThrowawayPostgres } from "./support/throwaway-postgres";
 
 /**
  * Dashboard endpoints against a large synthetic dataset on real PostgreSQL: p50/p95 cold (first request after the
  * server starts, empty caches) and warm, and the ratio to the bare query function behind each chart.
  */
-const { values } = parseArgs({
+const USAGE = `npm run bench:api -- [--agencies N] [--runs N] [--replicate K] [--keep] [--reuse] [--load-only]
+  Dashboard endpoints on a synthetic dataset (N agencies × 2019–2025, default 20000) in a throwaway PostgreSQL
+  cluster or DATABASE_URL: cold and warm p50/p95 over --runs requests (default 15), against the bare queries.
+  --replicate K adds K copies of every agency in SQL; --keep / --reuse keep and reuse the loaded database.`;
+const { values } = parseCliArgs(USAGE, {
   options: {
     agencies: { type: "string", default: "20000" },
     runs: { type: "string", default: "15" },
@@ -36,7 +40,9 @@ const agencies = Number(values.agencies);
 const runs = Number(values.runs);
 const PASSWORD = `bench-${Date.now()}`;
 
-const pg = process.env.DATABASE_URL ? null : await startThrowawayPostgres({ shared_buffers: "1GB", work_mem: "64MB" });
+const pg = process.env.DATABASE_URL
+  ? null
+  : await startThrowawayPostgres({ settings: { shared_buffers: "1GB", work_mem: "64MB" } });
 const adminUrl = process.env.DATABASE_URL ?? pg!.adminUrl;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const exists = await admin`select 1 from pg_database where datname = 'ogi_bench_api'`;

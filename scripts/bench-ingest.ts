@@ -1,20 +1,24 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { type DbHandle, openDatabase } from "@/db/client";
 import { collectSources } from "@/lib/ingest/collect-sources";
 import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
 import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
-import type { Shape } from "@/lib/report/generate";
+import type { Rendering } from "@/lib/sample/generate";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
+import { parseCliArgs } from "./support/cli-args";
 import { startThrowawayPostgres } from "./support/throwaway-postgres";
 
-/** End-to-end ingestion throughput (documents/s) and peak memory into PostgreSQL and into PGlite. */
-const { values } = parseArgs({
+const USAGE = `npm run bench:ingest -- [--documents N] [--shapes html,text-lines] [--targets postgres,pglite]
+                                 [--workers N] [--concurrency N]
+  End-to-end ingestion throughput (documents/s) and peak memory into PostgreSQL (a throwaway cluster, or
+  DATABASE_URL) and into PGlite, on N generated documents (default 5000) of the given renderings.
+  --workers: parse threads (0: the main thread); --concurrency: stores in flight; both default as npm run ingest.`;
+const { values } = parseCliArgs(USAGE, {
   options: {
     documents: { type: "string", default: "5000" },
     shapes: { type: "string", default: "html,text-lines" },
@@ -27,14 +31,14 @@ const { values } = parseArgs({
 });
 const workers = resolveParseWorkers(values.workers);
 const documents = Number(values.documents);
-const shapes = values.shapes!.split(",") as Shape[];
+const renderings = values.shapes!.split(",") as Rendering[];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ogi-bench-ingest-"));
 process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-console.log(`生成 ${documents} 份文档（${shapes.join("、")}）…`);
+console.log(`生成 ${documents} 份文档（${renderings.join("、")}）…`);
 let written = 0;
 const agencies = Math.ceil(documents / 6.5);
-for await (const doc of generateCorpusDocuments({ agencies, fromYear: 2019, toYear: 2025, seed: 42, shapes })) {
+for await (const doc of generateCorpusDocuments({ agencies, fromYear: 2019, toYear: 2025, seed: 42, renderings })) {
   if (written >= documents) break;
   fs.writeFileSync(path.join(dir, `${String(written++).padStart(6, "0")}${path.extname(doc.fileName)}`), doc.bytes);
 }

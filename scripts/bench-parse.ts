@@ -1,12 +1,12 @@
 /**
- * Parser throughput on a seeded synthetic corpus, per shape:
+ * Parser throughput on a seeded synthetic corpus, per rendering:
  *   npm run bench:parse [-- --count 300 --slow-count 60 --seed 1 --shapes html,pdf]
  * Prints documents/s, p50/p99/max latency of parseReport alone (rendering excluded) and the process's peak RSS.
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { generateSample, SHAPES, type Shape } from "@/lib/report/generate";
 import { parseReport } from "@/lib/report/parse-report";
+import { generateSample, RENDERINGS, type Rendering } from "@/lib/sample/generate";
 
 const { values } = parseArgs({
   options: {
@@ -19,16 +19,16 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(`npm run bench:parse [-- options]
-  --count N        documents per text shape (html, text-lines, run-together, markdown); default 300
-  --slow-count N   documents per DOCX/PDF shape; default 60
+  --count N        documents per text rendering (html, text-lines, run-together, markdown); default 300
+  --slow-count N   documents per DOCX/PDF rendering; default 60
   --seed N         first seed of the generated corpus; default 1
-  --shapes a,b     shapes to run, in this order; default ${SHAPES.join(",")}
+  --shapes a,b     renderings to run, in this order; default ${RENDERINGS.join(",")}
 Latency is parseReport alone, from the first document of the process (the first PDF includes whatever part of
 loading pdf.js is not done yet). Machine load is printed with the table: compare runs made under the same load.`);
   process.exit(0);
 }
 const loadAtStart = loadavg();
-const shapes = (values.shapes?.split(",") ?? SHAPES) as Shape[];
+const renderings = (values.shapes?.split(",") ?? RENDERINGS) as Rendering[];
 const seed = Number(values.seed);
 
 function quantile(sorted: number[], q: number): number {
@@ -37,7 +37,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 type Row = {
-  shape: string;
+  rendering: string;
   docs: number;
   failed: number;
   perSecond: number;
@@ -47,12 +47,12 @@ type Row = {
   rssMb: number;
 };
 const rows: Row[] = [];
-for (const shape of shapes) {
-  const count = shape === "docx" || shape === "pdf" ? Number(values["slow-count"]) : Number(values.count);
+for (const rendering of renderings) {
+  const count = rendering === "docx" || rendering === "pdf" ? Number(values["slow-count"]) : Number(values.count);
   const latencies: number[] = [];
   let failed = 0;
   for (let i = 0; i < count; i++) {
-    const { document } = await generateSample(seed + i, shape);
+    const { document } = await generateSample(seed + i, rendering);
     const start = performance.now();
     try {
       await parseReport(document.bytes, { fileName: document.fileName, mediaType: document.mediaType });
@@ -64,22 +64,22 @@ for (const shape of shapes) {
   latencies.sort((a, b) => a - b);
   const total = latencies.reduce((a, b) => a + b, 0);
   rows.push({
-    shape,
+    rendering,
     docs: count,
     failed,
     perSecond: (count / total) * 1000,
     p50: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
     max: latencies[latencies.length - 1] ?? Number.NaN,
-    // maxRSS is the process's peak so far (KiB on Linux), so each row includes the shapes before it.
+    // maxRSS is the process's peak so far (KiB on Linux), so each row includes the renderings before it.
     rssMb: process.resourceUsage().maxRSS / 1024,
   });
-  console.error(`${shape}: done`);
+  console.error(`${rendering}: done`);
 }
 
-const header = ["shape", "docs", "threw", "docs/s", "p50 ms", "p99 ms", "max ms", "peak RSS MB"];
+const header = ["rendering", "docs", "threw", "docs/s", "p50 ms", "p99 ms", "max ms", "peak RSS MB"];
 const table = rows.map((r) => [
-  r.shape,
+  r.rendering,
   String(r.docs),
   String(r.failed),
   r.perSecond.toFixed(1),

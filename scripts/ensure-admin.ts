@@ -1,6 +1,6 @@
 import { openDatabase } from "@/db/client";
 import { ensureFirstAdmin } from "@/lib/auth/bootstrap";
-import { EXIT, runCli } from "./run-cli";
+import { EXIT, runCli } from "./support/run-cli";
 
 /** `npm start`: a new database gets its first administrator, with a one-time password shown only here. */
 await runCli(async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseReport } from "@/lib/report";
-import { compareParse, generateSample, type Shape } from "@/lib/report/generate";
+import { compareParse, generateSample, type Rendering } from "@/lib/sample/generate";
 
 /**
  * Parser evaluation on converted documents (docs/parser-evaluation.md): a folder of `<seed>.<ext>` files made from
@@ -28,7 +28,7 @@ const files = readdirSync(dir)
   .sort();
 for (const f of files) {
   const seed = Number.parseInt(f, 10);
-  const sample = await generateSample(seed, values.shape as Shape);
+  const sample = await generateSample(seed, values.shape as Rendering);
   total++;
   try {
     const parsed = await parseReport(new Uint8Array(readFileSync(`${dir}/${f}`)), { fileName: f, timeoutMs: 30_000 });

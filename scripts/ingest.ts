@@ -1,13 +1,13 @@
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { collectSources } from "@/lib/ingest/collect-sources";
 import { countSources } from "@/lib/ingest/count-sources";
 import { defaultConcurrency, ingestBatch } from "@/lib/ingest/ingest-batch";
 import { resolveLimits } from "@/lib/ingest/limits";
 import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
-import { createProgress } from "./progress";
-import { EXIT, runCli } from "./run-cli";
+import { parseCliArgs, reportUsage } from "./support/cli-args";
+import { createProgress } from "./support/progress";
+import { EXIT, runCli } from "./support/run-cli";
 
 const USAGE = `用法：npm run ingest -- [选项] 路径...
   路径可以是文件、目录（递归，读取其中的 manifest.csv）或 .zip 压缩包。
@@ -22,7 +22,7 @@ const USAGE = `用法：npm run ingest -- [选项] 路径...
 退出码：0 全部导入；3 有文件被拒绝；1 致命错误；2 参数错误。`;
 
 await runCli(async () => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCliArgs(USAGE, {
     allowPositionals: true,
     options: {
       agency: { type: "string" },
@@ -32,19 +32,14 @@ await runCli(async () => {
       "max-size": { type: "string" },
       workers: { type: "string" },
       json: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help || positionals.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return values.help ? EXIT.ok : EXIT.usage;
-  }
+  if (positionals.length === 0) return reportUsage(USAGE);
   let workers: number;
   try {
     workers = resolveParseWorkers(values.workers);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return EXIT.usage;
+    return reportUsage(USAGE, (error as Error).message);
   }
   const limits = resolveLimits(values["max-size"] ? { maxFileBytes: Number(values["max-size"]) * 1024 * 1024 } : {});
   const metadata = {

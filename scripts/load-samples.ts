@@ -7,8 +7,8 @@ import { resolveLimits } from "@/lib/ingest/limits";
 import { resolveParseWorkers } from "@/lib/ingest/parse-pool";
 import { generateCorpusDocuments } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
-import { createProgress } from "./progress";
-import { EXIT, runCli } from "./run-cli";
+import { createProgress } from "./support/progress";
+import { EXIT, runCli } from "./support/run-cli";
 
 /**
  * The demo data, through the real ingestion path: the real sample reports, then a modest generated corpus

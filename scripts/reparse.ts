@@ -1,7 +1,7 @@
 import { openDatabase } from "@/db/client";
 import { listDocumentIds, type ReparseOutcome, reparseDocument } from "@/lib/ingest/reparse-document";
-import { createProgress } from "./progress";
-import { EXIT, runCli } from "./run-cli";
+import { createProgress } from "./support/progress";
+import { EXIT, runCli } from "./support/run-cli";
 
 /** Re-runs the current parser over every stored original and prints what changed. */
 await runCli(async () => {

@@ -1,20 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
-import { SHAPES, type Shape } from "@/lib/report/generate";
+import { RENDERINGS, type Rendering } from "@/lib/sample/generate";
 import { insertReportsDirect } from "@/lib/sample/insert-direct";
 import { generateCorpusDocuments, planReports } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
-import { createProgress } from "./progress";
-import { EXIT, runCli } from "./run-cli";
+import { parseCliArgs, reportUsage } from "./support/cli-args";
+import { createProgress } from "./support/progress";
+import { EXIT, runCli } from "./support/run-cli";
 
 const USAGE = `用法：npm run sample -- [--agencies N] [--years 2019-2025] [--seed S] [--provinces 23,32] [--shapes html,pdf] [--out 目录 | --direct]
   生成逼真的合成年报语料：默认写入文档文件（各种格式）到 --out 目录，之后可用 npm run ingest 导入；
   --direct 则跳过渲染与解析，直接把数值批量写入数据库（用于大规模基准数据集）。`;
 
 await runCli(async () => {
-  const { values } = parseArgs({
+  const { values } = parseCliArgs(USAGE, {
     options: {
       agencies: { type: "string", default: "50" },
       years: { type: "string", default: "2019-2025" },
@@ -23,27 +23,21 @@ await runCli(async () => {
       shapes: { type: "string" },
       out: { type: "string", default: path.join(".data", "sample-corpus") },
       direct: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const [fromYear, toYear = fromYear] = values.years!.split("-").map(Number);
-  const shapes = values.shapes?.split(",").filter((s): s is Shape => (SHAPES as readonly string[]).includes(s));
+  const renderings = values.shapes
+    ?.split(",")
+    .filter((s): s is Rendering => (RENDERINGS as readonly string[]).includes(s));
   const options = {
     agencies: Number(values.agencies),
     fromYear,
     toYear,
     seed: Number(values.seed),
     provinces: values.provinces?.split(","),
-    shapes,
+    renderings,
   };
-  if (!Number.isFinite(options.agencies) || !fromYear || toYear < fromYear) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT.usage;
-  }
+  if (!Number.isFinite(options.agencies) || !fromYear || toYear < fromYear) return reportUsage(USAGE);
   const expected = options.agencies * (toYear - fromYear + 1);
   if (values.direct) {
     const handle = await openDatabase({ purpose: "生成合成数据（npm run sample -- --direct）" });

@@ -37,18 +37,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 step "PostgreSQL（私有临时集群）"
-PGBIN=$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGDATA=$(mktemp -d /tmp/ogi-pg.XXXXXX)
-PGPORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
-stop_pg() { run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1; rm -rf "$PGDATA"; }
-trap stop_pg EXIT
-run_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C >"$OUT/initdb.log" 2>&1 || { cat "$OUT/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
-run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null ||
-  { cat "$PGDATA/server.log"; echo "0 passed, 1 failed"; exit 1; }
-export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
-echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
+# The one throwaway-cluster implementation (scripts/support/throwaway-postgres.ts): free loopback port, fsync off.
+THROWAWAY_PG=(npx tsx scripts/support/throwaway-postgres-cli.ts)
+pg_started=$("${THROWAWAY_PG[@]}" start) || { echo "0 passed, 1 failed"; exit 1; }
+read -r TEST_DATABASE_URL PGDATA PGPORT <<<"$pg_started"
+trap '"${THROWAWAY_PG[@]}" stop "$PGDATA" >/dev/null 2>&1' EXIT
+export TEST_DATABASE_URL
 
 check "格式与静态检查（biome）" npx biome ci .
 check "类型检查（tsc）" npx tsc --noEmit -p .

@@ -1,5 +1,4 @@
 import os from "node:os";
-import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { recordAudit } from "@/lib/auth/audit";
 import { createUser } from "@/lib/auth/create-user";
@@ -8,7 +7,8 @@ import { resetPassword } from "@/lib/auth/reset-password";
 import { describeScope, ROLE_NAMES, type Role } from "@/lib/auth/roles";
 import { setUserDisabled } from "@/lib/auth/set-user-disabled";
 import { findUserByEmail, UserInputError } from "@/lib/auth/users";
-import { EXIT, runCli } from "./run-cli";
+import { parseCliArgs, reportUsage } from "./support/cli-args";
+import { EXIT, runCli } from "./support/run-cli";
 
 const USAGE = `用法：npm run user -- <命令> [参数]
   add <邮箱> --name 姓名 --role admin|supervisor [--region 地区代码] [--no-export] [--password 密码]
@@ -24,7 +24,7 @@ const USAGE = `用法：npm run user -- <命令> [参数]
 const actor = { id: "cli", email: `命令行:${os.userInfo().username}` };
 
 await runCli(async () => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCliArgs(USAGE, {
     allowPositionals: true,
     options: {
       name: { type: "string" },
@@ -32,18 +32,11 @@ await runCli(async () => {
       region: { type: "string" },
       "no-export": { type: "boolean" },
       password: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   const [command, email] = positionals;
-  if (values.help || !command) {
-    process.stderr.write(`${USAGE}\n`);
-    return values.help ? EXIT.ok : EXIT.usage;
-  }
-  if (command !== "list" && !email) {
-    process.stderr.write(`错误：请给出用户邮箱。\n${USAGE}\n`);
-    return EXIT.usage;
-  }
+  if (!command) return reportUsage(USAGE);
+  if (command !== "list" && !email) return reportUsage(USAGE, "错误：请给出用户邮箱。");
   const handle = await openDatabase({ purpose: "用户管理（npm run user）" });
   const db = handle.db;
   try {
@@ -102,8 +95,7 @@ await runCli(async () => {
       if (!values.password) console.log(`新密码（仅显示这一次）：${password}`);
       return EXIT.ok;
     }
-    process.stderr.write(`错误：未知命令“${command}”。\n${USAGE}\n`);
-    return EXIT.usage;
+    return reportUsage(USAGE, `错误：未知命令“${command}”。`);
   } catch (error) {
     if (error instanceof UserInputError) {
       process.stderr.write(`错误：${error.message}\n`);

@@ -8,8 +8,8 @@ import { buildReportValuesRow } from "@/lib/ingest/cell-values";
 import { computeDeadline } from "@/lib/ingest/deadline";
 import { PARSER_VERSION } from "@/lib/ingest/ingest-document";
 import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
-import type { GeneratedReport } from "@/lib/report/generate";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
+import type { GeneratedReport } from "@/lib/sample/generate";
 
 /**
  * Benchmark datasets: writes ground-truth reports straight into the tables in multi-row batches, skipping rendering

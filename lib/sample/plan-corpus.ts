@@ -4,10 +4,10 @@ import {
   type GeneratedReport,
   generateReport,
   pickAgency,
+  type Rendering,
   type Rng,
   renderReport,
-  type Shape,
-} from "@/lib/report/generate";
+} from "@/lib/sample/generate";
 import { chainCarryOver } from "./chain-years";
 
 export type CorpusOptions = {
@@ -17,12 +17,12 @@ export type CorpusOptions = {
   seed: number;
   /** Province code prefixes (e.g. "23") to place agencies in; all provinces when empty. */
   provinces?: string[];
-  shapes?: readonly Shape[];
+  renderings?: readonly Rendering[];
 };
 
-export type CorpusDocument = { report: GeneratedReport; shape: Shape; fileName: string; bytes: Uint8Array };
+export type CorpusDocument = { report: GeneratedReport; rendering: Rendering; fileName: string; bytes: Uint8Array };
 
-const SHAPE_WEIGHTS: [Shape, number][] = [
+const RENDERING_WEIGHTS: [Rendering, number][] = [
   ["html", 40],
   ["pdf", 18],
   ["docx", 14],
@@ -70,12 +70,12 @@ export function* planReports(options: CorpusOptions): Generator<{ report: Genera
   }
 }
 
-/** Renders the planned reports into documents of every shape. */
+/** Renders the planned reports into documents, each in a rendering drawn by weight. */
 export async function* generateCorpusDocuments(options: CorpusOptions): AsyncGenerator<CorpusDocument> {
-  const weights = SHAPE_WEIGHTS.filter(([s]) => !options.shapes || options.shapes.includes(s));
+  const weights = RENDERING_WEIGHTS.filter(([r]) => !options.renderings || options.renderings.includes(r));
   for (const { report, rng } of planReports(options)) {
-    const shape = rng.pickWeighted(weights);
-    const document = await renderReport(shape, report, rng, { messiness: rng.next() * 0.5 });
-    yield { report, shape, fileName: document.fileName, bytes: document.bytes };
+    const rendering = rng.pickWeighted(weights);
+    const document = await renderReport(rendering, report, rng, { messiness: rng.next() * 0.5 });
+    yield { report, rendering, fileName: document.fileName, bytes: document.bytes };
   }
 }

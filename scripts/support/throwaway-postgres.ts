@@ -5,6 +5,10 @@ import os from "node:os";
 import path from "node:path";
 
 const isRoot = process.getuid?.() === 0;
+const DATA_DIR_PREFIX = "ogi-pg.";
+
+/** Durability off: a throwaway cluster loses nothing worth an fsync. */
+const FAST_SETTINGS = { fsync: "off", synchronous_commit: "off", full_page_writes: "off" };
 
 export function findPgBin(): string {
   const root = "/usr/lib/postgresql";
@@ -32,33 +36,75 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-export type ThrowawayPostgres = { adminUrl: string; pgdata: string; urlFor: (db: string) => string; stop: () => void };
+export type ThrowawayPostgres = {
+  adminUrl: string;
+  pgdata: string;
+  port: number;
+  /** "PostgreSQL 15.18" */
+  version: string;
+  urlFor: (db: string) => string;
+  /** Stops the server, runs `whileStopped` (e.g. evicting the page cache), starts it again. */
+  restart: (whileStopped?: () => void) => void;
+  /** Stops the server and removes its data directory; safe to call twice. */
+  stop: () => void;
+};
 
-/** A private PostgreSQL cluster on a free loopback port, for benchmarks; durability settings off. */
-export async function startThrowawayPostgres(settings: Record<string, string> = {}): Promise<ThrowawayPostgres> {
-  const port = await findFreePort();
-  const pgdata = fs.mkdtempSync(path.join(os.tmpdir(), "ogi-pg."));
-  if (isRoot) execFileSync("chown", ["postgres:postgres", pgdata]);
-  runPgTool("initdb", ["-D", pgdata, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C"]);
-  const all = {
-    listen_addresses: "127.0.0.1",
-    fsync: "off",
-    synchronous_commit: "off",
-    full_page_writes: "off",
-    ...settings,
-  };
-  const opts = [`-p ${port}`, `-k ${pgdata}`, ...Object.entries(all).map(([k, v]) => `-c ${k}=${v}`)].join(" ");
-  runPgTool("pg_ctl", ["-D", pgdata, "-l", path.join(pgdata, "server.log"), "-w", "-o", opts, "start"]);
+export type ThrowawayOptions = {
+  /** Server settings on top of listen_addresses=127.0.0.1 and durability off. */
+  settings?: Record<string, string>;
+  /** A fixed port; a free one by default. */
+  port?: number;
+  /** Stop and remove the cluster when this process exits (default); off for a cluster that outlives its starter. */
+  stopOnExit?: boolean;
+};
+
+/** Stops the cluster in `pgdata` and removes the directory; refuses a directory this module did not create. */
+export function stopThrowawayPostgres(pgdata: string): void {
+  if (!path.basename(pgdata).startsWith(DATA_DIR_PREFIX)) throw new Error(`not a throwaway cluster: ${pgdata}`);
+  if (!fs.existsSync(pgdata)) return;
+  try {
+    runPgTool("pg_ctl", ["-D", pgdata, "-m", "immediate", "-w", "stop"]);
+  } catch {} // not running
+  fs.rmSync(pgdata, { recursive: true, force: true });
+}
+
+/** A private PostgreSQL cluster in a temporary directory, on a loopback port; durability settings off. */
+export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Promise<ThrowawayPostgres> {
+  const port = options.port ?? (await findFreePort());
+  const pgdata = fs.mkdtempSync(path.join(os.tmpdir(), DATA_DIR_PREFIX));
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    try {
-      runPgTool("pg_ctl", ["-D", pgdata, "-m", "immediate", "-w", "stop"]);
-    } catch {}
-    fs.rmSync(pgdata, { recursive: true, force: true });
+    stopThrowawayPostgres(pgdata);
   };
-  process.once("exit", stop);
+  const settings = { listen_addresses: "127.0.0.1", ...FAST_SETTINGS, ...options.settings };
+  const serverOptions = [`-p ${port}`, `-k ${pgdata}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)];
+  const logFile = path.join(pgdata, "server.log");
+  const start = () => {
+    try {
+      runPgTool("pg_ctl", ["-D", pgdata, "-l", logFile, "-w", "-o", serverOptions.join(" "), "start"]);
+    } catch (error) {
+      const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "";
+      throw new Error(`pg_ctl start failed: ${(error as Error).message}\n${log}`);
+    }
+  };
+  try {
+    if (isRoot) execFileSync("chown", ["postgres:postgres", pgdata]);
+    runPgTool("initdb", ["-D", pgdata, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C"]);
+    start();
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  if (options.stopOnExit !== false) process.once("exit", stop);
+  // "postgres (PostgreSQL) 15.18 (Debian …)"
+  const version = runPgTool("postgres", ["--version"]).split(" ")[2] ?? "";
   const urlFor = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
-  return { adminUrl: urlFor("postgres"), pgdata, urlFor, stop };
+  const restart = (whileStopped?: () => void) => {
+    runPgTool("pg_ctl", ["-D", pgdata, "-m", "fast", "-w", "stop"]);
+    whileStopped?.();
+    start();
+  };
+  return { adminUrl: urlFor("postgres"), pgdata, port, version: `PostgreSQL ${version}`, urlFor, restart, stop };
 }

@@ -11,7 +11,7 @@ import { selectRows } from "@/lib/db/rows";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { aggregateCellMetric, type CellMetric, getMetric, isRatio, METRICS } from "@/lib/metrics";
 import { getAgencyChartTable, listAgencyWorkbookTables } from "@/lib/queries/agency-charts";
-import { createRng, generateReport, renderDocx } from "@/lib/report/generate";
+import { createRng, generateReport, renderDocx } from "@/lib/sample/generate";
 import { createTestDatabase, type DriverKind, type TestDatabase } from "../support/test-db";
 
 const BASE = "http://ogi.test";

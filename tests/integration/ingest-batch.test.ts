@@ -9,8 +9,7 @@ import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import type { DocumentMetadata } from "@/lib/ingest/metadata";
 import { ParsePool } from "@/lib/ingest/parse-pool";
 import { parseForIngest } from "@/lib/ingest/parse-pool-task";
-import { generateSample } from "@/lib/report/generate";
-import type { Shape } from "@/lib/report/generate/types";
+import { generateSample, type Rendering } from "@/lib/sample/generate";
 import { createTestDatabase, type DriverKind, type TestDatabase } from "../support/test-db";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "real");
@@ -49,7 +48,7 @@ describe("parse pool", () => {
       "pingtan-2023-flattened.txt",
       "hongze-district-2024.pdf",
     ].map((name) => ({ bytes: read(name), fileName: name }));
-    const shapes: Shape[] = ["html", "text-lines", "run-together", "markdown", "docx", "pdf"];
+    const shapes: Rendering[] = ["html", "text-lines", "run-together", "markdown", "docx", "pdf"];
     for (const [i, shape] of shapes.entries()) {
       const sample = await generateSample(100 + i, shape, { messiness: 0.3 });
       docs.push({ bytes: sample.document.bytes, fileName: sample.document.fileName });

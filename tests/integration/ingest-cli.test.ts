@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { selectRows } from "@/lib/db/rows";
-import { generateSample } from "@/lib/report/generate";
+import { generateSample } from "@/lib/sample/generate";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");

@@ -30,7 +30,7 @@ async function makeDocs(seed: number, agencies: number, names?: string[]): Promi
     toYear: 2023,
     seed,
     provinces: ["23"],
-    shapes: ["markdown"],
+    renderings: ["markdown"],
   })) {
     if (!index.has(d.report.agency)) index.set(d.report.agency, index.size);
     const n = index.get(d.report.agency)!;

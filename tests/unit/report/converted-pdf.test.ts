@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "@/lib/report";
-import { compareParse, generateSample, type Shape } from "@/lib/report/generate";
+import { compareParse, generateSample, type Rendering } from "@/lib/sample/generate";
 
 // PDFs made from generated reports by other programs: an office suite (from DOCX) and a browser (from HTML).
-const SOURCES: { dir: string; shape: Shape; name: string }[] = [
+const SOURCES: { dir: string; shape: Rendering; name: string }[] = [
   { dir: "office-pdf", shape: "docx", name: "exported by an office suite" },
   { dir: "browser-pdf", shape: "html", name: "printed by a browser" },
 ];

@@ -1,21 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compareParse, generateSample, type ParseProblem, SHAPES, type Shape } from "@/lib/report/generate";
 import { parseReport } from "@/lib/report/parse-report";
+import { compareParse, generateSample, type ParseProblem, RENDERINGS, type Rendering } from "@/lib/sample/generate";
 
 // PROPERTY_RUNS sets the text shapes' count; docx and pdf (slow to build and read) run 30% of it.
 const BASE_RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 const BASE_SEED = Number(process.env.PROPERTY_SEED ?? 1);
-const ONLY_SHAPES = process.env.PROPERTY_SHAPES?.split(",").filter(Boolean) as Shape[] | undefined;
+const ONLY_SHAPES = process.env.PROPERTY_SHAPES?.split(",").filter(Boolean) as Rendering[] | undefined;
 const REPORT_PATH = process.env.PROPERTY_REPORT;
 
-function countRuns(shape: Shape): number {
+function countRuns(shape: Rendering): number {
   return shape === "docx" || shape === "pdf" ? Math.max(1, Math.ceil(BASE_RUNS * 0.3)) : BASE_RUNS;
 }
 
-type Failure = { seed: number; shape: Shape; messiness: number; problems: ParseProblem[] };
+type Failure = { seed: number; shape: Rendering; messiness: number; problems: ParseProblem[] };
 
-function describeFailures(shape: Shape, failures: Failure[], runs: number): string {
+function describeFailures(shape: Rendering, failures: Failure[], runs: number): string {
   const lines = [`${shape}: ${failures.length}/${runs} documents not recovered`];
   for (const f of failures.slice(0, 8)) {
     lines.push(`  seed ${f.seed} (messiness ${f.messiness.toFixed(2)}): ${f.problems.length} problem(s)`);
@@ -26,12 +26,12 @@ function describeFailures(shape: Shape, failures: Failure[], runs: number): stri
   const seed = failures[0]?.seed ?? BASE_SEED;
   lines.push(
     `  reproduce: PROPERTY_SHAPES=${shape} PROPERTY_SEED=${seed} PROPERTY_RUNS=1 npx vitest run tests/unit/report/parse-roundtrip.property.test.ts`,
-    `  or inspect it: generateSample(${seed}, "${shape}") from @/lib/report/generate`,
+    `  or inspect it: generateSample(${seed}, "${shape}") from @/lib/sample/generate`,
   );
   return lines.join("\n");
 }
 
-describe.each((ONLY_SHAPES ?? SHAPES).map((shape) => [shape]))("parseReport(render(report)) as %s", (shape) => {
+describe.each((ONLY_SHAPES ?? RENDERINGS).map((shape) => [shape]))("parseReport(render(report)) as %s", (shape) => {
   const runs = countRuns(shape);
   it(`recovers every cell of ${runs} seeded random reports`, { timeout: 20 * 60_000 }, async () => {
     const failures: Failure[] = [];

@@ -65,7 +65,7 @@ export function renderMarkdown(report: GeneratedReport, rng: Rng, opts: RenderOp
     bytes: new TextEncoder().encode(`${out.join("\n\n")}\n`),
     fileName: pickFileName(rng, document, "md"),
     mediaType: "text/markdown",
-    shape: "markdown",
+    rendering: "markdown",
     encoding: "utf-8",
     expected,
   };

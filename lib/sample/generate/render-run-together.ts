@@ -1,8 +1,7 @@
 import { findAmbiguousCells } from "./ambiguity";
-import { addDeviation } from "./document";
-import { encodeText, fitsGbk, pickEncoding } from "./encoding";
+import { addDeviation } from "./expected";
 import type { GeneratedReport } from "./random-report";
-import { layOut, pickFileName } from "./render-common";
+import { layOut, packTextFile } from "./render-common";
 import type { Rng } from "./rng";
 import type { DocTable, RenderedDocument, RenderOptions } from "./types";
 
@@ -46,14 +45,5 @@ export function renderRunTogether(report: GeneratedReport, rng: Rng, opts: Rende
   ];
   const joiner = rng.pick([" ", ""]);
   const text = `${header.join("\n")}\n${pieces.join(joiner)}`;
-  let encoding = pickEncoding(rng);
-  if (encoding === "gbk" && !fitsGbk(text)) encoding = "utf-8";
-  return {
-    bytes: encodeText(text, encoding),
-    fileName: pickFileName(rng, document, "txt"),
-    mediaType: "text/plain",
-    shape: "run-together",
-    encoding,
-    expected,
-  };
+  return packTextFile(rng, text, document, expected, "run-together");
 }

@@ -82,15 +82,16 @@ export type ExpectedParse = {
   deviations: Deviation[];
 };
 
-export type Shape = "html" | "text-lines" | "run-together" | "markdown" | "docx" | "pdf";
-export const SHAPES: readonly Shape[] = ["html", "text-lines", "run-together", "markdown", "docx", "pdf"];
+/** Which of the six renderers made a document: a web page, two flattenings of one to text, Markdown, Word, PDF. */
+export type Rendering = "html" | "text-lines" | "run-together" | "markdown" | "docx" | "pdf";
+export const RENDERINGS: readonly Rendering[] = ["html", "text-lines", "run-together", "markdown", "docx", "pdf"];
 
 export type RenderedDocument = {
   bytes: Uint8Array;
   fileName: string;
   mediaType: string;
-  shape: Shape;
-  /** Text encoding of text shapes ("utf-8", "utf-8-bom", "gbk"). */
+  rendering: Rendering;
+  /** Text encoding of text renderings ("utf-8", "utf-8-bom", "gbk"). */
   encoding?: string;
   expected: ExpectedParse;
 };

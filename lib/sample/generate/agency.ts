@@ -4,54 +4,31 @@ import type { Rng } from "./rng";
 /** The part of a GB/T 2260 region the generator needs (lib/regions' `Region` fits). */
 export type RegionLike = { code: string; name: string; level: number; parentCode: string | null; path: string[] };
 
-/** A few real regions, used until a caller passes lib/regions' full list. */
-export const BUILT_IN_REGIONS: RegionLike[] = [
-  ["230000", "黑龙江省", 1, null],
-  ["231000", "牡丹江市", 2, "230000"],
-  ["231002", "东安区", 3, "231000"],
-  ["231085", "穆棱市", 3, "231000"],
-  ["320000", "江苏省", 1, null],
-  ["320800", "淮安市", 2, "320000"],
-  ["320813", "洪泽区", 3, "320800"],
-  ["320826", "涟水县", 3, "320800"],
-  ["321300", "宿迁市", 2, "320000"],
-  ["321322", "沭阳县", 3, "321300"],
-  ["321324", "泗洪县", 3, "321300"],
-  ["320500", "苏州市", 2, "320000"],
-  ["320583", "昆山市", 3, "320500"],
-  ["350000", "福建省", 1, null],
-  ["350100", "福州市", 2, "350000"],
-  ["350128", "平潭县", 3, "350100"],
-  ["350121", "闽侯县", 3, "350100"],
-  ["330000", "浙江省", 1, null],
-  ["330100", "杭州市", 2, "330000"],
-  ["330106", "西湖区", 3, "330100"],
-  ["330200", "宁波市", 2, "330000"],
-  ["330212", "鄞州区", 3, "330200"],
-  ["440000", "广东省", 1, null],
-  ["440100", "广州市", 2, "440000"],
-  ["440106", "天河区", 3, "440100"],
-  ["440300", "深圳市", 2, "440000"],
-  ["440305", "南山区", 3, "440300"],
-  ["510000", "四川省", 1, null],
-  ["510100", "成都市", 2, "510000"],
-  ["510104", "锦江区", 3, "510100"],
-  ["420000", "湖北省", 1, null],
-  ["420100", "武汉市", 2, "420000"],
-  ["420106", "武昌区", 3, "420100"],
-  ["370000", "山东省", 1, null],
-  ["370200", "青岛市", 2, "370000"],
-  ["370202", "市南区", 3, "370200"],
-  ["610000", "陕西省", 1, null],
-  ["610100", "西安市", 2, "610000"],
-  ["610113", "雁塔区", 3, "610100"],
-].map(([code, name, level, parentCode]) => ({
-  code: code as string,
-  name: name as string,
-  level: level as number,
-  parentCode: parentCode as string | null,
-  path: [] as string[],
-}));
+/** A few real regions (code and name, parents before children), used until a caller passes lib/regions' list. */
+const BUILT_IN_REGION_LIST = `
+  230000 黑龙江省 231000 牡丹江市 231002 东安区 231085 穆棱市
+  320000 江苏省 320800 淮安市 320813 洪泽区 320826 涟水县 321300 宿迁市 321322 沭阳县 321324 泗洪县 320500 苏州市 320583 昆山市
+  350000 福建省 350100 福州市 350128 平潭县 350121 闽侯县
+  330000 浙江省 330100 杭州市 330106 西湖区 330200 宁波市 330212 鄞州区
+  440000 广东省 440100 广州市 440106 天河区 440300 深圳市 440305 南山区
+  510000 四川省 510100 成都市 510104 锦江区
+  420000 湖北省 420100 武汉市 420106 武昌区
+  370000 山东省 370200 青岛市 370202 市南区
+  610000 陕西省 610100 西安市 610113 雁塔区
+`;
+
+/** A GB/T 2260 code's level and parent: 省 xx0000, 市 xxxx00 under its province, 县 under its prefecture. */
+function placeCode(code: string): { level: number; parentCode: string | null } {
+  if (code.endsWith("0000")) return { level: 1, parentCode: null };
+  if (code.endsWith("00")) return { level: 2, parentCode: `${code.slice(0, 2)}0000` };
+  return { level: 3, parentCode: `${code.slice(0, 4)}00` };
+}
+
+export const BUILT_IN_REGIONS: RegionLike[] = BUILT_IN_REGION_LIST.trim()
+  .split(/\s+/)
+  .flatMap((word, i, words) =>
+    i % 2 === 0 ? [{ code: word, name: words[i + 1]!, ...placeCode(word), path: [] as string[] }] : [],
+  );
 for (const region of BUILT_IN_REGIONS) {
   const parent = BUILT_IN_REGIONS.find((r) => r.code === region.parentCode);
   const grand = parent && BUILT_IN_REGIONS.find((r) => r.code === parent.parentCode);

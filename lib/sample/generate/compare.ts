@@ -14,13 +14,13 @@ export function readCell(report: ParsedReport, path: string): unknown {
 }
 
 /** Whether some issue names the cell, its row, or a cell of it (issue cells may be row paths). */
-export function issueNames(report: ParsedReport, path: string): boolean {
+export function isNamedByIssue(report: ParsedReport, path: string): boolean {
   return (report.issues ?? []).some((issue) =>
     (issue.cells ?? []).some((c) => c === path || path.startsWith(`${c}.`) || c.startsWith(`${path}.`)),
   );
 }
 
-function sameNumber(got: unknown, want: number): boolean {
+function isSameNumber(got: unknown, want: number): boolean {
   return typeof got === "number" && Math.abs(got - want) <= 1e-7 * Math.max(1, Math.abs(want));
 }
 
@@ -36,16 +36,16 @@ export function compareParse(expected: ExpectedParse, parsed: ParsedReport): Par
   check("publishedAt", expected.publishedAt, parsed.publishedAt);
   for (const [path, want] of Object.entries(expected.cells)) {
     const got = readCell(parsed, path);
-    const named = issueNames(parsed, path);
+    const named = isNamedByIssue(parsed, path);
     if (!want.present) {
-      const implied = want.impliedValue !== undefined && sameNumber(got, want.impliedValue) && named;
+      const implied = want.impliedValue !== undefined && isSameNumber(got, want.impliedValue) && named;
       if (got !== undefined && got !== null && !implied) {
         problems.push({ cell: path, expected: "absent", got, why: "not in the document" });
       }
       continue;
     }
     if (want.absentOk && (got === undefined || got === null)) continue;
-    if (sameNumber(got, want.value ?? 0)) {
+    if (isSameNumber(got, want.value ?? 0)) {
       if (want.issue === "required" && !named) {
         problems.push({
           cell: path,

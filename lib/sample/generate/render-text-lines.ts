@@ -1,7 +1,7 @@
-import { addDeviation } from "./document";
-import { encodeText, fitsGbk, pickEncoding } from "./encoding";
+import { addDeviation } from "./expected";
+import { FULL_CAPABILITIES } from "./mess-plan";
 import type { GeneratedReport } from "./random-report";
-import { FULL_CAPABILITIES, formatDateLine, layOut, pickFileName, pickSource } from "./render-common";
+import { formatDateLine, layOut, packTextFile, pickSource } from "./render-common";
 import type { Rng } from "./rng";
 import type { DocCell, ExpectedParse, RenderedDocument, RenderOptions, ReportDocument } from "./types";
 
@@ -76,14 +76,5 @@ export function renderTextLines(report: GeneratedReport, rng: Rng, opts: RenderO
       ? ["【打印本页】【关闭窗口】"]
       : [];
   const text = [...head, ...body, ...tail].join(doubleSpaced ? "\n\n" : "\n");
-  let encoding = pickEncoding(rng);
-  if (encoding === "gbk" && !fitsGbk(text)) encoding = "utf-8";
-  return {
-    bytes: encodeText(text, encoding),
-    fileName: pickFileName(rng, document, "txt"),
-    mediaType: "text/plain",
-    shape: "text-lines",
-    encoding,
-    expected,
-  };
+  return packTextFile(rng, text, document, expected, "text-lines");
 }

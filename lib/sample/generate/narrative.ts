@@ -1,3 +1,4 @@
+import { labelActiveRow } from "@/lib/report/official-layout";
 import type { ApplicationRowKey } from "@/lib/report/schema";
 import type { GeneratedReport } from "./random-report";
 import type { Rng } from "./rng";
@@ -31,11 +32,11 @@ const PROBLEM_PARAGRAPHS = [
   "{year}年，{self}政府信息公开工作虽取得一定成效，但仍存在公开内容不够全面、公开形式不够丰富等问题。下一步，{self}将继续加大公开力度，拓展公开渠道，不断提升政务公开工作质量。",
 ];
 
-function fill(template: string, vars: Record<string, string | number>): string {
+function fillTemplate(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 }
 
-function rowTotal(report: GeneratedReport, key: ApplicationRowKey): number {
+function readRowTotal(report: GeneratedReport, key: ApplicationRowKey): number {
   return (report.applications[key]?.total ?? 0) as number;
 }
 
@@ -46,18 +47,18 @@ function rowTotal(report: GeneratedReport, key: ApplicationRowKey): number {
 export function composeOverview(report: GeneratedReport, rng: Rng, mismatch: boolean): string[] {
   const self = describeSelf(report.agency);
   const year = report.year;
-  const received = rowTotal(report, "received");
-  const carriedOver = rowTotal(report, "carriedOver");
-  const processed = rowTotal(report, "processedTotal");
-  const granted = rowTotal(report, "granted");
-  const partial = rowTotal(report, "partial");
-  const forward = rowTotal(report, "carriedForward");
+  const received = readRowTotal(report, "received");
+  const carriedOver = readRowTotal(report, "carriedOver");
+  const processed = readRowTotal(report, "processedTotal");
+  const granted = readRowTotal(report, "granted");
+  const partial = readRowTotal(report, "partial");
+  const forward = readRowTotal(report, "carriedForward");
   const natural = (report.applications.received?.natural ?? 0) as number;
   const shown = mismatch ? received + rng.int(1, 9) : received;
   const paragraphs = [
     `${year}年，${self}深入贯彻落实《中华人民共和国政府信息公开条例》（以下简称《条例》）和上级关于政务公开工作的决策部署，坚持以公开促落实、以公开促规范、以公开促服务，不断提升政务公开工作质效。`,
   ];
-  const work = WORK_PARAGRAPHS.map((p) => fill(p, { self, posts: rng.int(40, 4000) }));
+  const work = WORK_PARAGRAPHS.map((p) => fillTemplate(p, { self, posts: rng.int(40, 4000) }));
   work[1] =
     received + carriedOver === 0
       ? `（二）依申请公开。${year}年，${self}未收到政府信息公开申请，无上年结转的申请。`
@@ -68,7 +69,7 @@ export function composeOverview(report: GeneratedReport, rng: Rng, mismatch: boo
     const made = docs.made ?? 0;
     const kept = report.format === "2019" ? docs.totalPublished : docs.inForce;
     paragraphs.push(
-      `${year}年，${self}制发${report.format === "2019" ? "规范性文件" : "行政规范性文件"}${made}件，${report.format === "2019" ? "累计对外公开" : "现行有效"}${kept ?? 0}件。`,
+      `${year}年，${self}制发${labelActiveRow("normativeDocs", report.format)}${made}件，${report.format === "2019" ? "累计对外公开" : "现行有效"}${kept ?? 0}件。`,
     );
   }
   const reviews = (report.review?.total ?? 0) as number;
@@ -89,7 +90,7 @@ export function composeProblems(report: GeneratedReport, rng: Rng): string[] {
   return rng
     .shuffle(PROBLEM_PARAGRAPHS)
     .slice(0, rng.int(1, 2))
-    .map((p) => fill(p, { self, year: report.year }));
+    .map((p) => fillTemplate(p, { self, year: report.year }));
 }
 
 export function composeOther(report: GeneratedReport, rng: Rng): string[] {

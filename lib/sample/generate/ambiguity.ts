@@ -3,7 +3,7 @@ import type { DocRow, DocTable, RowEquation, ValueKind } from "./types";
 const MARKS = ["无", "—"];
 const FULL_WIDTH = /[０-９－＋．，]/g;
 
-function toHalfWidth(text: string): string {
+function toHalfWidthDigits(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
@@ -38,7 +38,7 @@ function readField(rest: string, kind: ValueKind): [number, number][] {
 export function countRowReadings(row: DocRow, limit = 2): number {
   const fields = row.cells.filter((c) => c.role === "value");
   if (fields.length === 0) return 1;
-  const text = toHalfWidth(fields.map((c) => c.text).join(""));
+  const text = toHalfWidthDigits(fields.map((c) => c.text).join(""));
   const kinds = fields.map((c) => c.kind ?? "count");
   const equations: RowEquation[] = row.equations ?? [];
   const values: number[] = [];

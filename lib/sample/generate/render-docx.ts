@@ -21,7 +21,7 @@ const BODY_FONT = "仿宋_GB2312";
 const HEADING_FONT = "黑体";
 
 /** Text split into runs the way Word's revision history leaves it. */
-function toRuns(
+function buildRuns(
   rng: Rng,
   text: string,
   opts: { font: string; size: number; bold?: boolean; split: boolean },
@@ -38,7 +38,7 @@ function toRuns(
   );
 }
 
-function columnWidths(table: DocTable): number[] {
+function computeColumnWidths(table: DocTable): number[] {
   const total = 9000;
   if (table.id === "applications") {
     const labels = [700, 1000, 2300];
@@ -49,12 +49,12 @@ function columnWidths(table: DocTable): number[] {
   return Array(table.columnCount).fill(Math.floor(total / table.columnCount));
 }
 
-function toCell(rng: Rng, cell: DocCell, width: number, split: boolean): TableCell {
+function buildTableCell(rng: Rng, cell: DocCell, width: number, split: boolean): TableCell {
   const paragraphs = cell.text.split("\n").map(
     (line) =>
       new Paragraph({
         alignment: cell.role === "label" ? AlignmentType.LEFT : AlignmentType.CENTER,
-        children: line === "" ? [] : toRuns(rng, line, { font: BODY_FONT, size: 21, split }),
+        children: line === "" ? [] : buildRuns(rng, line, { font: BODY_FONT, size: 21, split }),
       }),
   );
   return new TableCell({
@@ -66,8 +66,8 @@ function toCell(rng: Rng, cell: DocCell, width: number, split: boolean): TableCe
   });
 }
 
-function toTable(rng: Rng, table: DocTable, split: boolean): Table {
-  const widths = columnWidths(table);
+function buildTable(rng: Rng, table: DocTable, split: boolean): Table {
+  const widths = computeColumnWidths(table);
   const placed = placeCells(table);
   let next = 0;
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
@@ -89,7 +89,7 @@ function toTable(rng: Rng, table: DocTable, split: boolean): Table {
             // placeCells keeps the cells' order, so the next placed cell is this one.
             const at = placed[next++]!;
             const span = widths.slice(at.col, at.col + at.colSpan);
-            return toCell(
+            return buildTableCell(
               rng,
               cell,
               span.reduce((a, b) => a + b, 0),
@@ -113,7 +113,7 @@ export async function renderDocx(report: GeneratedReport, rng: Rng, opts: Render
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 300 },
-            children: toRuns(rng, block.text, { font: "方正小标宋简体", size: 36, split: false }),
+            children: buildRuns(rng, block.text, { font: "方正小标宋简体", size: 36, split: false }),
           }),
         );
         break;
@@ -122,7 +122,7 @@ export async function renderDocx(report: GeneratedReport, rng: Rng, opts: Render
           children.push(
             new Paragraph({
               alignment: AlignmentType.CENTER,
-              children: toRuns(rng, `（${document.publishedAt}）`, { font: BODY_FONT, size: 24, split: false }),
+              children: buildRuns(rng, `（${document.publishedAt}）`, { font: BODY_FONT, size: 24, split: false }),
             }),
           );
         }
@@ -131,18 +131,18 @@ export async function renderDocx(report: GeneratedReport, rng: Rng, opts: Render
         children.push(
           new Paragraph({
             indent: { firstLine: 640 },
-            children: toRuns(rng, block.text, { font: HEADING_FONT, size: 32, split }),
+            children: buildRuns(rng, block.text, { font: HEADING_FONT, size: 32, split }),
           }),
         );
         break;
       case "table":
-        children.push(toTable(rng, block.table, split));
+        children.push(buildTable(rng, block.table, split));
         break;
       case "signature":
         children.push(
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            children: toRuns(rng, block.text, { font: BODY_FONT, size: 32, split: false }),
+            children: buildRuns(rng, block.text, { font: BODY_FONT, size: 32, split: false }),
           }),
         );
         break;
@@ -151,7 +151,7 @@ export async function renderDocx(report: GeneratedReport, rng: Rng, opts: Render
           new Paragraph({
             indent: { firstLine: 640 },
             spacing: { line: 560 },
-            children: toRuns(rng, block.text, { font: BODY_FONT, size: 32, split }),
+            children: buildRuns(rng, block.text, { font: BODY_FONT, size: 32, split }),
           }),
         );
     }
@@ -166,7 +166,7 @@ export async function renderDocx(report: GeneratedReport, rng: Rng, opts: Render
     bytes: new Uint8Array(buffer),
     fileName: pickFileName(rng, document, "docx"),
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    shape: "docx",
+    rendering: "docx",
     expected,
   };
 }

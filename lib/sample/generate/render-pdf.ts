@@ -10,7 +10,7 @@ const PAGE = { width: 595.28, height: 841.89, left: 72, right: 72, top: 72, bott
 const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const CELL_PAD = 3;
 
-function columnWidths(table: DocTable): number[] {
+function computeColumnWidths(table: DocTable): number[] {
   if (table.id === "applications") {
     // A narrow first column prints 三、本年度办理结果 one character per line, as in real PDFs.
     const labels = [18, 44, 120];
@@ -22,7 +22,7 @@ function columnWidths(table: DocTable): number[] {
 }
 
 function drawTable(doc: PDFKit.PDFDocument, table: DocTable, fontSize: number): void {
-  const widths = columnWidths(table);
+  const widths = computeColumnWidths(table);
   const xs = [PAGE.left];
   for (const w of widths) xs.push(xs[xs.length - 1]! + w);
   const placed = placeCells(table);
@@ -153,7 +153,7 @@ export async function renderPdf(report: GeneratedReport, rng: Rng, opts: RenderO
     bytes: new Uint8Array(Buffer.concat(chunks)),
     fileName: pickFileName(rng, document, "pdf"),
     mediaType: "application/pdf",
-    shape: "pdf",
+    rendering: "pdf",
     expected,
   };
 }

@@ -9,14 +9,15 @@ import { renderPdf } from "./render-pdf";
 import { renderRunTogether } from "./render-run-together";
 import { renderTextLines } from "./render-text-lines";
 import { createRng, type Rng } from "./rng";
-import type { RenderedDocument, RenderOptions, Shape } from "./types";
-import { SHAPES } from "./types";
+import type { RenderedDocument, Rendering, RenderOptions } from "./types";
+import { RENDERINGS } from "./types";
 
 export { type Agency, BUILT_IN_REGIONS, pickAgency, type RegionLike } from "./agency";
 export { countRowReadings, findAmbiguousCells } from "./ambiguity";
+export { buildDocument } from "./build-document";
 export { findCjkFont } from "./cjk-font";
-export { compareParse, issueNames, type ParseProblem, readCell } from "./compare";
-export { buildDocument, type ShapeCapabilities } from "./document";
+export { compareParse, isNamedByIssue, type ParseProblem, readCell } from "./compare";
+export type { RenderingCapabilities } from "./mess-plan";
 export { type GeneratedReport, type GenerateReportOptions, generateReport, listCells } from "./random-report";
 export { renderDocx } from "./render-docx";
 export { renderHtml } from "./render-html";
@@ -28,7 +29,7 @@ export { createRng, type Rng } from "./rng";
 export * from "./types";
 
 const RENDERERS: Record<
-  Shape,
+  Rendering,
   (r: GeneratedReport, rng: Rng, o: RenderOptions) => RenderedDocument | Promise<RenderedDocument>
 > = {
   html: renderHtml,
@@ -40,12 +41,12 @@ const RENDERERS: Record<
 };
 
 export async function renderReport(
-  shape: Shape,
+  rendering: Rendering,
   report: GeneratedReport,
   rng: Rng,
   opts: RenderOptions,
 ): Promise<RenderedDocument> {
-  return RENDERERS[shape](report, rng, opts);
+  return RENDERERS[rendering](report, rng, opts);
 }
 
 let regions: RegionLike[] | null = null;
@@ -58,35 +59,39 @@ function loadRegions(): RegionLike[] {
 
 export type Sample = {
   seed: number;
-  shape: Shape;
+  rendering: Rendering;
   messiness: number;
   report: GeneratedReport;
   document: RenderedDocument;
 };
 
 /**
- * One sample, reproducible from (seed, shape): the report, the messiness and the rendering all draw from one PRNG.
- * `messiness` overrides the drawn one.
+ * One sample, reproducible from (seed, rendering): the report, the messiness and the document all draw from one
+ * PRNG. `messiness` overrides the drawn one.
  */
-export async function generateSample(seed: number, shape: Shape, opts: { messiness?: number } = {}): Promise<Sample> {
+export async function generateSample(
+  seed: number,
+  rendering: Rendering,
+  opts: { messiness?: number } = {},
+): Promise<Sample> {
   const rng = createRng(seed);
   const report = generateReport(rng, { regions: loadRegions() });
   const drawn = rng.next();
   const messiness = opts.messiness ?? drawn;
-  const document = await renderReport(shape, report, rng, { messiness });
-  return { seed, shape, messiness, report, document };
+  const document = await renderReport(rendering, report, rng, { messiness });
+  return { seed, rendering, messiness, report, document };
 }
 
-/** `count` samples per shape, seeds seed, seed+1, …; yields them one by one to keep memory flat. */
+/** `count` samples per rendering, seeds seed, seed+1, …; yields them one by one to keep memory flat. */
 export async function* generateCorpus(opts: {
   count: number;
   seed: number;
-  shapes?: readonly Shape[];
+  renderings?: readonly Rendering[];
   messiness?: number;
 }): AsyncGenerator<Sample> {
-  for (const shape of opts.shapes ?? SHAPES) {
+  for (const rendering of opts.renderings ?? RENDERINGS) {
     for (let i = 0; i < opts.count; i++) {
-      yield generateSample(opts.seed + i, shape, opts.messiness === undefined ? {} : { messiness: opts.messiness });
+      yield generateSample(opts.seed + i, rendering, opts.messiness === undefined ? {} : { messiness: opts.messiness });
     }
   }
 }

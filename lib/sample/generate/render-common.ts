@@ -1,15 +1,16 @@
-import { buildDocument, type ShapeCapabilities } from "./document";
+import { buildDocument } from "./build-document";
+import { encodeText, fitsGbk, pickEncoding } from "./encoding";
+import { FULL_CAPABILITIES, type RenderingCapabilities } from "./mess-plan";
 import type { GeneratedReport } from "./random-report";
 import type { Rng } from "./rng";
-import type { ExpectedParse, RenderOptions, ReportDocument } from "./types";
+import type { ExpectedParse, RenderedDocument, Rendering, RenderOptions, ReportDocument } from "./types";
 
-export const FULL_CAPABILITIES: ShapeCapabilities = { blankCells: true, thousandsSeparators: true, misprints: true };
-
+/** The report laid out as a document with the rendering's opts, and the ground truth for it. */
 export function layOut(
   report: GeneratedReport,
   rng: Rng,
   opts: RenderOptions,
-  capabilities: ShapeCapabilities = FULL_CAPABILITIES,
+  capabilities: RenderingCapabilities = FULL_CAPABILITIES,
 ): { document: ReportDocument; expected: ExpectedParse } {
   return buildDocument(report, rng, { messiness: opts.messiness, capabilities });
 }
@@ -38,4 +39,24 @@ export function formatDateLine(rng: Rng, doc: ReportDocument, source: string): s
 
 export function pickSource(rng: Rng, agency: string): string {
   return rng.pick([agency, `${agency}办公室`, "本网"]);
+}
+
+/** A plain-text rendering's file: a drawn encoding (UTF-8 when GBK cannot hold the text) and a file name. */
+export function packTextFile(
+  rng: Rng,
+  text: string,
+  document: ReportDocument,
+  expected: ExpectedParse,
+  rendering: Rendering,
+): RenderedDocument {
+  let encoding = pickEncoding(rng);
+  if (encoding === "gbk" && !fitsGbk(text)) encoding = "utf-8";
+  return {
+    bytes: encodeText(text, encoding),
+    fileName: pickFileName(rng, document, "txt"),
+    mediaType: "text/plain",
+    rendering,
+    encoding,
+    expected,
+  };
 }

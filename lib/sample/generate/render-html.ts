@@ -13,7 +13,7 @@ type Style = { wordPaste: boolean; nbspBlanks: boolean; cellParagraphs: boolean;
 const BODY_FONTS = ["仿宋_GB2312", "方正仿宋_GBK", "宋体", "微软雅黑"];
 
 /** Text as Word pastes it into a CMS: split across spans and fonts, ending in an empty <o:p>. */
-function wordRuns(rng: Rng, text: string, font: string): string {
+function splitIntoWordRuns(rng: Rng, text: string, font: string): string {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > 0) {
@@ -30,12 +30,12 @@ function wordRuns(rng: Rng, text: string, font: string): string {
 }
 
 function renderInline(rng: Rng, style: Style, text: string, font: string): string {
-  return style.wordPaste ? wordRuns(rng, text, font) : escapeHtml(text);
+  return style.wordPaste ? splitIntoWordRuns(rng, text, font) : escapeHtml(text);
 }
 
 function renderParagraph(rng: Rng, style: Style, text: string, font: string): string {
   if (style.wordPaste) {
-    return `<p class="MsoNormal" style="text-indent: 2em; line-height: 2;" align="justify">${wordRuns(rng, text, font)}</p>`;
+    return `<p class="MsoNormal" style="text-indent: 2em; line-height: 2;" align="justify">${splitIntoWordRuns(rng, text, font)}</p>`;
   }
   return `<p style="text-indent: 2em;">${escapeHtml(text)}</p>`;
 }
@@ -43,7 +43,7 @@ function renderParagraph(rng: Rng, style: Style, text: string, font: string): st
 function renderHeading(rng: Rng, style: Style, text: string): string {
   if (style.headingTag === "h3") return `<h3>${escapeHtml(text)}</h3>`;
   if (style.headingTag === "strong") return `<p style="text-indent: 2em;"><strong>${escapeHtml(text)}</strong></p>`;
-  return `<p style="text-indent: 2em;">${wordRuns(rng, text, "黑体")}</p>`;
+  return `<p style="text-indent: 2em;">${splitIntoWordRuns(rng, text, "黑体")}</p>`;
 }
 
 function renderCell(rng: Rng, style: Style, cell: DocCell): string {
@@ -109,7 +109,7 @@ function renderChromeBottom(rng: Rng, site: string): string {
   return [rng.chance(0.7) ? share : "", tools, rng.chance(0.5) ? related : "", footer, script].join("\n");
 }
 
-function siteName(rng: Rng, doc: ReportDocument): string {
+function pickSiteName(rng: Rng, doc: ReportDocument): string {
   const m = doc.agency.match(/^(.+?[省市县区])/);
   return m && rng.chance(0.7) ? `${m[1]}人民政府` : doc.agency;
 }
@@ -121,7 +121,7 @@ export function renderHtmlDocument(doc: ReportDocument, rng: Rng, encoding: Text
     cellParagraphs: rng.chance(0.4),
     headingTag: rng.pick(["h3", "strong", "font"] as const),
   };
-  const site = siteName(rng, doc);
+  const site = pickSiteName(rng, doc);
   const font = rng.pick(BODY_FONTS);
   const body: string[] = [];
   const source = pickSource(rng, doc.agency);
@@ -191,7 +191,7 @@ export function renderHtml(report: GeneratedReport, rng: Rng, opts: RenderOption
     bytes: encodeText(html, encoding),
     fileName: pickFileName(rng, document, rng.pick(["html", "htm", "shtml"])),
     mediaType: "text/html",
-    shape: "html",
+    rendering: "html",
     encoding,
     expected,
   };
