@@ -9,7 +9,9 @@ const DOCS = [
   ...fs.readdirSync(path.join(ROOT, "docs")).map((f) => `docs/${f}`),
 ].filter((f) => f.endsWith(".md"));
 const TOP_LEVEL = /^(\.ci|app|components|db|docs|lib|scripts|tests)\//;
-const ROOT_FILES = /^[\w.-]+\.(json|ts|js|mjs|md|sh)$/;
+const ROOT_FILES = /^[\w.-]+\.(json|md|sh)$/;
+/** A module may be named without its extension, as an import names it. */
+const SUFFIXES = ["", ".ts", ".tsx", ".js", ".mjs", "/index.ts"];
 
 /** Repository paths a document names: in `code` spans or as relative link targets. */
 function listNamedPaths(text: string): string[] {
@@ -29,7 +31,7 @@ describe("documentation", () => {
   it.each(DOCS)("every path %s names exists", (doc) => {
     const dir = path.dirname(path.join(ROOT, doc));
     const missing = listNamedPaths(fs.readFileSync(path.join(ROOT, doc), "utf8")).filter(
-      (p) => !fs.existsSync(path.join(ROOT, p)) && !fs.existsSync(path.join(dir, p)),
+      (p) => !SUFFIXES.some((x) => fs.existsSync(path.join(ROOT, p + x)) || fs.existsSync(path.join(dir, p + x))),
     );
     expect(missing, `${doc} names paths that do not exist`).toEqual([]);
   });
