@@ -2,7 +2,7 @@ import { classifyAgencyKind, resolveRegion } from "@/lib/regions";
 import { checkArithmetic, checkNarrative } from "./checks";
 import { decodeText, looksBinary, looksLikeHtml, sniffKind } from "./decode";
 import type { Item, Shape } from "./document";
-import { Deadline, ReportParseError } from "./errors";
+import { ReportParseError, TimeBudget } from "./errors";
 import { IssueList } from "./issues";
 import { completeAgency, readPublishedAt, readTitle, readYearFromText, type TitleInfo } from "./meta";
 import { normaliseRadicals } from "./radicals";
@@ -40,21 +40,21 @@ type Extracted = {
   fileDate: string | null;
 };
 
-async function extract(bytes: Uint8Array, opts: ParseOptions, deadline: Deadline): Promise<Extracted> {
+async function extract(bytes: Uint8Array, opts: ParseOptions, budget: TimeBudget): Promise<Extracted> {
   const kind = sniffKind(bytes, opts);
   if (kind === "pdf") {
-    const { lines: pdfLines, fileDate } = await extractPdf(bytes, deadline);
+    const { lines: pdfLines, fileDate } = await extractPdf(bytes, budget);
     const lines = pdfLines.map((l) => l.text);
     const { items } = linesToItems(
       lines,
-      deadline,
+      budget,
       pdfLines.map((l) => l.xs),
     );
     return { shape: "pdf", items, lines, titles: [], encoding: null, fileDate };
   }
   if (kind === "docx") {
     const html = normaliseRadicals(await docxToHtml(bytes));
-    const { items, lines, titles } = extractHtml(html, deadline);
+    const { items, lines, titles } = extractHtml(html, budget);
     return { shape: "docx", items, lines, titles, encoding: null, fileDate: null };
   }
   const decoded = decodeText(bytes);
@@ -67,16 +67,16 @@ async function extract(bytes: Uint8Array, opts: ParseOptions, deadline: Deadline
   const name = (opts.fileName ?? "").toLowerCase();
   const htmlHint = media.includes("html") || /\.s?html?$/.test(name);
   if (htmlHint || looksLikeHtml(text)) {
-    const { items, lines, titles } = extractHtml(text, deadline);
+    const { items, lines, titles } = extractHtml(text, budget);
     return { shape: "html", items, lines, titles, encoding, fileDate: null };
   }
   const lines = text.split(/\r\n|\r|\n/);
   if (isSpaceAligned(lines)) {
     const aligned = alignedLines(lines);
-    const { items } = linesToItems(aligned.lines, deadline, aligned.positions);
+    const { items } = linesToItems(aligned.lines, budget, aligned.positions);
     return { shape: "text", items, lines, titles: [], encoding, fileDate: null };
   }
-  const { items, markdown } = linesToItems(lines, deadline);
+  const { items, markdown } = linesToItems(lines, budget);
   const md = markdown || media.includes("markdown") || /\.(md|markdown)$/.test(name);
   return { shape: md ? "markdown" : "text", items, lines, titles: [], encoding, fileDate: null };
 }
@@ -185,9 +185,9 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
   if (!(bytes instanceof Uint8Array)) throw new ReportParseError("UNSUPPORTED_FORMAT", "输入不是二进制文件内容");
   const isPdf = sniffKind(bytes, opts) === "pdf";
   if (isPdf) await loadPdfJs();
-  const deadline = new Deadline(opts.timeoutMs ?? (isPdf ? DEFAULT_PDF_TIMEOUT_MS : DEFAULT_TIMEOUT_MS));
-  const ex = await extract(bytes, opts, deadline);
-  deadline.checkNow();
+  const budget = new TimeBudget(opts.timeoutMs ?? (isPdf ? DEFAULT_PDF_TIMEOUT_MS : DEFAULT_TIMEOUT_MS));
+  const ex = await extract(bytes, opts, budget);
+  budget.checkNow();
   const issues = new IssueList();
   const plainText = ex.lines.join("\n");
   const title = findTitle(ex);
@@ -202,7 +202,7 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
     year = Number(publishedAt.slice(0, 4)) - 1;
     issues.add("YEAR_GUESSED", "warning", `标题中未写明报告年度，按发布日期推定为 ${year} 年`, []);
   }
-  const tables = readTables(ex.items, issues, deadline, year);
+  const tables = readTables(ex.items, issues, budget, year);
   const found = tables.regions.active || tables.regions.applications || tables.regions.review;
   if (!found) {
     throw new ReportParseError(

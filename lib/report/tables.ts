@@ -1,5 +1,5 @@
 import type { Item, Span } from "./document";
-import type { Deadline } from "./errors";
+import type { TimeBudget } from "./errors";
 import type { IssueList } from "./issues";
 import { normaliseLabel, type RankCandidate, rankLabel } from "./labels";
 import { isBlankMarker, parseCell, toWanYuan } from "./numbers";
@@ -187,7 +187,7 @@ function resolveCells(
   rec: RowRecord,
   specs: ColumnSpec[],
   accept: (raws: string[]) => boolean,
-  deadline: Deadline,
+  budget: TimeBudget,
   align: "left" | "right" = "right",
   template?: number[],
   pairRow = false,
@@ -231,8 +231,8 @@ function resolveCells(
     };
   }
   const tokens = cells.map((c) => c.replace(/,/g, ""));
-  let split = enumerateSplits(tokens, k, specs, accept, deadline);
-  if (split.candidates.length === 0) split = enumerateSplits(tokens, k, specs, () => true, deadline);
+  let split = enumerateSplits(tokens, k, specs, accept, budget);
+  if (split.candidates.length === 0) split = enumerateSplits(tokens, k, specs, () => true, budget);
   if (split.candidates.length === 1) return { status: "ok", raws: split.candidates[0] };
   if (split.candidates.length > 1) return { status: "ambiguous", candidates: split.candidates };
   if (cells.length > k) return { status: "ok", raws: cells.slice(0, k), note: "extra" };
@@ -366,7 +366,7 @@ function readActive(
   records: RowRecord[],
   layout: Layout,
   issues: IssueList,
-  deadline: Deadline,
+  budget: TimeBudget,
   sink: CellSink,
 ): Partial<Record<ActiveRowKey, Cells>> {
   const out: Partial<Record<ActiveRowKey, Cells>> = {};
@@ -407,7 +407,7 @@ function readActive(
     const template =
       columnTemplate(peers, specs.length) ??
       (rec.xs ? spansTemplate(headerSpans, specs.length, A_HEADER_WORDS) : undefined);
-    const res = resolveCells(rec, specs, () => true, deadline, "left", template);
+    const res = resolveCells(rec, specs, () => true, budget, "left", template);
     const row: Cells = {};
     const paths = columns.map((c) => `active.${key}.${c}`);
     if (res.status === "ambiguous") {
@@ -480,7 +480,7 @@ const MAX_JOINT = 200_000;
 function resolveAcrossRows(
   rows: Map<ApplicationRowKey, BRow>,
   columns: (ApplicantColumn | "_subtotal")[],
-  deadline: Deadline,
+  budget: TimeBudget,
 ): void {
   const ambiguous = [...rows.values()].filter((r) => r.res.status === "ambiguous");
   if (ambiguous.length === 0) return;
@@ -526,7 +526,7 @@ function resolveAcrossRows(
   };
   const picked: number[] = [];
   const walk = (i: number): void => {
-    deadline.check();
+    budget.check();
     if (i === involved.length) {
       if (holds()) {
         picked.forEach((ci, ri) => {
@@ -571,7 +571,7 @@ function readApplications(
   layout: Layout | null,
   headerText: string,
   issues: IssueList,
-  deadline: Deadline,
+  budget: TimeBudget,
   sink: CellSink,
 ): Partial<Record<ApplicationRowKey, Cells>> {
   const withSubtotal =
@@ -606,7 +606,7 @@ function readApplications(
       near.find((c) => c.key !== "_subtotal" && !rows.has(c.key) && B_ORDER.indexOf(c.key) > lastIndex) ??
       near.find((c) => c.key === "_subtotal" || !rows.has(c.key as ApplicationRowKey)) ??
       top;
-    const res = resolveCells(rec, specs, accept, deadline, "right", template, true);
+    const res = resolveCells(rec, specs, accept, budget, "right", template, true);
     if (pick.key === "_subtotal") {
       subtotals.push({ label: rec.label, res });
       continue;
@@ -628,7 +628,7 @@ function readApplications(
     subtotals.push({ label: single.rec.label, res: single.res });
     rows.delete("otherHandling");
   }
-  resolveAcrossRows(rows, columns, deadline);
+  resolveAcrossRows(rows, columns, budget);
   const out: Partial<Record<ApplicationRowKey, Cells>> = {};
   const pairRows: string[] = [];
   for (const key of B_ORDER) {
@@ -749,7 +749,7 @@ function checkSubtotal(
 function readReview(
   records: RowRecord[],
   issues: IssueList,
-  deadline: Deadline,
+  budget: TimeBudget,
   sink: CellSink,
 ): Partial<Record<ReviewBlockKey, Cells>> {
   const k = REVIEW_BLOCK_KEYS.length * REVIEW_COLUMNS.length;
@@ -788,7 +788,7 @@ function readReview(
   };
   if (taken.every((r) => r.xs)) merged.xs = taken.flatMap((r) => r.xs as number[]);
   const template = merged.xs ? headerTemplate(records, k, C_HEADER_WORDS) : undefined;
-  const res = resolveCells(merged, specs, accept, deadline, "right", template);
+  const res = resolveCells(merged, specs, accept, budget, "right", template);
   const out: Partial<Record<ReviewBlockKey, Cells>> = {};
   if (res.status === "ambiguous") {
     const paths = REVIEW_BLOCK_KEYS.flatMap((b) => REVIEW_COLUMNS.map((c) => `${b}.${c}`));
@@ -834,7 +834,7 @@ function readReview(
 
 // ---------------------------------------------------------------- entry
 
-export function readTables(items: Item[], issues: IssueList, deadline: Deadline, year: number | null): TablesResult {
+export function readTables(items: Item[], issues: IssueList, budget: TimeBudget, year: number | null): TablesResult {
   const records = buildRecords(items);
   const regions = locateTables(items, records);
   const sink: CellSink = { blank: [], unreadable: [], implied: [], converted: [] };
@@ -848,15 +848,15 @@ export function readTables(items: Item[], issues: IssueList, deadline: Deadline,
         .map(itemText)
         .join(" ") + (bRecords[0]?.context ?? "")
     : "";
-  const applications = readApplications(bRecords, layout, bHeader, issues, deadline, sink);
+  const applications = readApplications(bRecords, layout, bHeader, issues, budget, sink);
   if (!layout) {
     if (applications.otherNoCorrection || applications.otherUnpaidFee || applications.otherOther) layout = "2021";
     else if (applications.otherHandling) layout = "2019";
     if (layout) layoutEvidence = "labels";
   }
   if (!layout && year !== null) layout = year >= 2021 ? "2021" : "2019";
-  const active = layout ? readActive(inRegion(records, regions.active), layout, issues, deadline, sink) : {};
-  const review = readReview(inRegion(records, regions.review), issues, deadline, sink);
+  const active = layout ? readActive(inRegion(records, regions.active), layout, issues, budget, sink) : {};
+  const review = readReview(inRegion(records, regions.review), issues, budget, sink);
 
   if (sink.blank.length > 0) {
     issues.add("BLANK_CELL", "warning", `${sink.blank.length} 个单元格为空白或划线，按 0 计`, sink.blank);
