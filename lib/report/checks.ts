@@ -9,7 +9,7 @@ import {
   REVIEW_BLOCKS,
   REVIEW_COLUMNS,
 } from "./schema";
-import type { Cells, TablesResult } from "./tables";
+import type { Cells, TablesResult } from "./tables/types";
 
 const SUB_2021: ApplicationRowKey[] = ["otherNoCorrection", "otherUnpaidFee", "otherOther"];
 

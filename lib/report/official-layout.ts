@@ -98,6 +98,19 @@ export type ApplicationRowLayout =
   | { kind: "single"; key: ApplicationRowKey; label: string }
   | { kind: "group"; label: string; items: { key: ApplicationRowKey; label: string }[] };
 
+/** The heading of the group a table B row is an item of (“（三）不予公开”); a row with no group, its own label. */
+export function labelApplicationGroup(key: ApplicationRowKey): string {
+  const label: string = APPLICATION_ROWS[key].label;
+  const space = label.indexOf(" ");
+  return space < 0 ? label : label.slice(0, space);
+}
+
+/** A table B row's label within its group (“1.属于国家秘密”); a row with no group, its own label. */
+export function labelApplicationItem(key: ApplicationRowKey): string {
+  const label: string = APPLICATION_ROWS[key].label;
+  return label.slice(label.indexOf(" ") + 1);
+}
+
 /** Table B's rows for a layout, grouped as printed, derived from the schema's labels. */
 export function listApplicationRows(layout: Layout, opts: { singleOtherRow?: boolean } = {}): ApplicationRowLayout[] {
   const keys = APPLICATION_ROW_KEYS.filter((k) => {
@@ -115,13 +128,12 @@ export function listApplicationRows(layout: Layout, opts: { singleOtherRow?: boo
       out.push({ kind: "top", key, label });
       continue;
     }
-    const space = label.indexOf(" ");
-    if (space < 0) {
+    if (!label.includes(" ")) {
       out.push({ kind: "single", key, label: key === "partial" ? PARTIAL_FULL_LABEL : label });
       continue;
     }
-    const group = label.slice(0, space);
-    const item = label.slice(space + 1);
+    const group = labelApplicationGroup(key);
+    const item = labelApplicationItem(key);
     const last = out[out.length - 1];
     if (last?.kind === "group" && last.label === group) last.items.push({ key, label: item });
     else out.push({ kind: "group", label: group, items: [{ key, label: item }] });

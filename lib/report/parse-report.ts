@@ -23,7 +23,8 @@ import { docxToHtml } from "./sources/docx";
 import { extractHtml } from "./sources/html";
 import { extractPdf, loadPdfJs } from "./sources/pdf";
 import { linesToItems } from "./sources/text";
-import { readTables, type TablesResult } from "./tables";
+import { readTables } from "./tables/read-tables";
+import type { TablesResult } from "./tables/types";
 
 export type ParseOptions = { fileName?: string; mediaType?: string; timeoutMs?: number };
 

@@ -86,6 +86,12 @@ export const APPLICATION_ROWS = {
 } as const satisfies Record<string, { label: string; layouts: readonly Layout[] }>;
 export type ApplicationRowKey = keyof typeof APPLICATION_ROWS;
 export const APPLICATION_ROW_KEYS = Object.keys(APPLICATION_ROWS) as ApplicationRowKey[];
+/** The 2021 rows that break （六）其他处理 down; the 2019 layout prints it as the single row `otherHandling`. */
+export const OTHER_HANDLING_SUB_ROWS: readonly ApplicationRowKey[] = [
+  "otherNoCorrection",
+  "otherUnpaidFee",
+  "otherOther",
+];
 /** Rows whose sum is （七）总计. */
 export const OUTCOME_ROW_KEYS = APPLICATION_ROW_KEYS.filter(
   (k) => !["received", "carriedOver", "processedTotal", "carriedForward"].includes(k),
