@@ -5,8 +5,8 @@
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { generateSample, SHAPES, type Shape } from "@/lib/report/generate";
-import { parseReport } from "@/lib/report/parse-report";
 
 const { values } = parseArgs({
   options: {
@@ -55,7 +55,7 @@ for (const shape of shapes) {
     const { document } = await generateSample(seed + i, shape);
     const start = performance.now();
     try {
-      await parseReport(document.bytes, { fileName: document.fileName, mediaType: document.mediaType });
+      await parseDocument(document.bytes, { fileName: document.fileName, mediaType: document.mediaType });
     } catch {
       failed++;
     }

@@ -161,6 +161,12 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
 };
 
 export const regionRefSchema = z.object({ code: z.string(), path: z.array(z.string()) });
+export type RegionRef = z.infer<typeof regionRefSchema>;
+export type RegionResolution = {
+  region: RegionRef | null;
+  /** Candidate codes when the agency names a place that exists more than once and nothing decides. */
+  ambiguous?: string[];
+};
 
 export const parsedReportSchema = z.object({
   agency: z.string().nullable(),
