@@ -98,17 +98,29 @@ export type ApplicationRowLayout =
   | { kind: "single"; key: ApplicationRowKey; label: string }
   | { kind: "group"; label: string; items: { key: ApplicationRowKey; label: string }[] };
 
-/** The heading of the group a table B row is an item of (“（三）不予公开”); a row with no group, its own label. */
-export function labelApplicationGroup(key: ApplicationRowKey): string {
+const NUMBERING = /^(?:（[一二三四五六七八九十]+）|\d+\.)/;
+
+/**
+ * The heading of the group a table B row is an item of (“（三）不予公开”), or a row's own label when it has no
+ * group; `numbered: false` drops the “（三）”.
+ */
+export function labelApplicationGroup(key: ApplicationRowKey, opts: { numbered?: boolean } = {}): string {
   const label: string = APPLICATION_ROWS[key].label;
   const space = label.indexOf(" ");
-  return space < 0 ? label : label.slice(0, space);
+  const group = space < 0 ? label : label.slice(0, space);
+  return opts.numbered === false ? group.replace(NUMBERING, "") : group;
 }
 
-/** A table B row's label within its group (“1.属于国家秘密”); a row with no group, its own label. */
-export function labelApplicationItem(key: ApplicationRowKey): string {
+/** A table B row's label within its group (“1.属于国家秘密”); `numbered: false` drops the “1.”. */
+export function labelApplicationItem(key: ApplicationRowKey, opts: { numbered?: boolean } = {}): string {
   const label: string = APPLICATION_ROWS[key].label;
-  return label.slice(label.indexOf(" ") + 1);
+  const item = label.slice(label.indexOf(" ") + 1);
+  return opts.numbered === false ? item.replace(NUMBERING, "") : item;
+}
+
+/** An applicant column named outside the table (a chart series, a metric), where a bare “其他” would not say whose. */
+export function labelApplicantType(column: ApplicantColumn): string {
+  return column === "otherOrg" ? "其他组织" : APPLICANT_COLUMN_LABELS[column];
 }
 
 /** Table B's rows for a layout, grouped as printed, derived from the schema's labels. */
@@ -141,12 +153,8 @@ export function listApplicationRows(layout: Layout, opts: { singleOtherRow?: boo
   return out;
 }
 
-export const REVIEW_GROUP_LABEL = "行政复议";
-export const LITIGATION_GROUP_LABEL = "行政诉讼";
-export const LITIGATION_SUB_LABELS = {
-  litigationDirect: "未经复议直接起诉",
-  litigationAfterReview: "复议后起诉",
-} as const;
+// Table C's printed headings are the schema's words: the block names are made of them.
+export { LITIGATION_GROUP_LABEL, LITIGATION_SUB_LABELS, REVIEW_GROUP_LABEL } from "./schema";
 
 export const SECTION_TITLES = {
   overview: "一、总体情况",
@@ -171,7 +179,7 @@ export function labelActiveColumn(column: string, layout?: Layout | null): strin
 
 /** A table C block as the table heads it: 行政复议, or 行政诉讼 with its sub-heading. */
 export function labelReviewBlock(block: ReviewBlockKey): string {
-  return block === "review" ? REVIEW_GROUP_LABEL : `${LITIGATION_GROUP_LABEL}（${LITIGATION_SUB_LABELS[block]}）`;
+  return REVIEW_BLOCKS[block];
 }
 
 /**

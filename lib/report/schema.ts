@@ -97,11 +97,19 @@ export const OUTCOME_ROW_KEYS = APPLICATION_ROW_KEYS.filter(
   (k) => !["received", "carriedOver", "processedTotal", "carriedForward"].includes(k),
 ) as ApplicationRowKey[];
 
-/** Table C blocks and their columns. */
+/** Table C headings as printed: 行政复议, and 行政诉讼 over its two sub-headings. */
+export const REVIEW_GROUP_LABEL = "行政复议";
+export const LITIGATION_GROUP_LABEL = "行政诉讼";
+export const LITIGATION_SUB_LABELS = {
+  litigationDirect: "未经复议直接起诉",
+  litigationAfterReview: "复议后起诉",
+} as const;
+
+/** Table C blocks, each named as the table heads it, and their columns. */
 export const REVIEW_BLOCKS = {
-  review: "行政复议",
-  litigationDirect: "行政诉讼·未经复议直接起诉",
-  litigationAfterReview: "行政诉讼·复议后起诉",
+  review: REVIEW_GROUP_LABEL,
+  litigationDirect: `${LITIGATION_GROUP_LABEL}（${LITIGATION_SUB_LABELS.litigationDirect}）`,
+  litigationAfterReview: `${LITIGATION_GROUP_LABEL}（${LITIGATION_SUB_LABELS.litigationAfterReview}）`,
 } as const;
 export type ReviewBlockKey = keyof typeof REVIEW_BLOCKS;
 export const REVIEW_BLOCK_KEYS = Object.keys(REVIEW_BLOCKS) as ReviewBlockKey[];
@@ -156,8 +164,8 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   government: "本级人民政府",
   department: "政府部门",
-  township: "乡镇街道",
-  other: "其他",
+  township: "乡镇（街道）",
+  other: "其他机关",
 };
 
 export const regionRefSchema = z.object({ code: z.string(), path: z.array(z.string()) });
