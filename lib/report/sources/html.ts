@@ -73,8 +73,8 @@ type HtmlElement = HtmlNode & { name: string; children: HtmlNode[] };
 /** An element of the page as read here: domhandler's fields plus whether a <table> lies below it. */
 type PageElement = HtmlElement & { attribs: Record<string, string>; tableBelow: boolean };
 
-function isElement(n: HtmlNode): n is HtmlElement {
-  return n.type === "tag" || n.type === "script" || n.type === "style";
+function isElement(node: HtmlNode): node is HtmlElement {
+  return node.type === "tag" || node.type === "script" || node.type === "style";
 }
 
 /** Text of a subtree, iteratively; <br> and block boundaries become spaces. */
@@ -83,15 +83,15 @@ function textOf(root: HtmlNode, budget: TimeBudget): string {
   const stack: (HtmlNode | null)[] = [root];
   while (stack.length > 0) {
     budget.check();
-    const n = stack.pop();
-    if (n === null) {
+    const node = stack.pop();
+    if (node === null) {
       out += " ";
       continue;
     }
-    if (!n) continue;
-    if (n.type === "text") out += n.data;
-    else if (isElement(n)) {
-      const name = n.name.toLowerCase();
+    if (!node) continue;
+    if (node.type === "text") out += node.data;
+    else if (isElement(node)) {
+      const name = node.name.toLowerCase();
       if (SKIP.has(name)) continue;
       if (name === "br") {
         out += " ";
@@ -99,7 +99,7 @@ function textOf(root: HtmlNode, budget: TimeBudget): string {
       }
       const block = BLOCK.has(name);
       if (block) stack.push(null);
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
       if (block) out += " ";
     }
   }
@@ -107,20 +107,20 @@ function textOf(root: HtmlNode, budget: TimeBudget): string {
 }
 
 function spanOf(el: HtmlNode, attr: string, max: number): number {
-  const v = Number.parseInt(el.attribs?.[attr] ?? "1", 10);
-  return Number.isFinite(v) && v >= 1 ? Math.min(v, max) : 1;
+  const span = Number.parseInt(el.attribs?.[attr] ?? "1", 10);
+  return Number.isFinite(span) && span >= 1 ? Math.min(span, max) : 1;
 }
 
 function collectRows(table: HtmlElement): HtmlElement[] {
   const rows: HtmlElement[] = [];
   const stack: HtmlNode[] = [...table.children].reverse();
   while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    const name = n.name.toLowerCase();
-    if (name === "tr") rows.push(n);
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    const name = node.name.toLowerCase();
+    if (name === "tr") rows.push(node);
     else if (name === "thead" || name === "tbody" || name === "tfoot") {
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
     }
   }
   return rows;
@@ -311,28 +311,28 @@ export function extractHtml(html: string, budget: TimeBudget): HtmlExtract {
   const lines: string[] = [];
   let line = "";
   const flushLine = () => {
-    const t = line.replace(/[\s\u00a0\u3000]+/g, " ").trim();
-    if (t) {
-      items.push({ kind: "text", text: t });
-      lines.push(t);
+    const text = line.replace(/[\s\u00a0\u3000]+/g, " ").trim();
+    if (text) {
+      items.push({ kind: "text", text });
+      lines.push(text);
     }
     line = "";
   };
   const stack: (HtmlNode | null)[] = [root];
   while (stack.length > 0) {
     budget.check();
-    const n = stack.pop();
-    if (n === null) {
+    const node = stack.pop();
+    if (node === null) {
       flushLine();
       continue;
     }
-    if (!n) continue;
-    if (n.type === "text") {
-      line += n.data;
+    if (!node) continue;
+    if (node.type === "text") {
+      line += node.data;
       continue;
     }
-    if (n.type !== "root" && !isElement(n)) continue;
-    const el = n as PageElement;
+    if (node.type !== "root" && !isElement(node)) continue;
+    const el = node as PageElement;
     const name = el.name;
     if (SKIP.has(name)) continue;
     if (name === "br") {
