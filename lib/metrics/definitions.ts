@@ -1,123 +1,21 @@
+import { OUTCOMES_GROUP_LABEL, TABLE_NUMBERS } from "@/lib/report/official-layout";
+import { APPLICANT_COLUMN_LABELS, APPLICATION_ROWS, type Layout, REVIEW_COLUMN_LABELS } from "@/lib/report/schema";
 import {
-  labelApplicantType,
-  labelApplicationGroup,
-  labelApplicationItem,
-  labelReviewBlock,
-  OUTCOMES_GROUP_LABEL,
-  TABLE_NUMBERS,
-} from "@/lib/report/official-layout";
-import {
-  APPLICANT_COLUMN_LABELS,
-  APPLICANT_COLUMNS,
-  APPLICATION_ROW_KEYS,
-  APPLICATION_ROWS,
-  type ApplicantColumn,
-  type ApplicationRowKey,
-  type Layout,
-  OTHER_HANDLING_SUB_ROWS,
-  REVIEW_BLOCK_KEYS,
-  REVIEW_COLUMN_LABELS,
-  REVIEW_COLUMNS,
-  type ReviewBlockKey,
-  type ReviewColumn,
-} from "@/lib/report/schema";
-
-export type MetricUnit = "件" | "项" | "个" | "万元" | "%" | "份" | "条";
-export type MetricGroup = "applications" | "outcomes" | "active" | "review" | "quality";
-
-/** A metric read from table cells: the sum of `numerator` cells, or a ratio of sums when `denominator` is set. */
-export type CellMetric = {
-  id: string;
-  source: "cells";
-  name: string;
-  group: MetricGroup;
-  unit: MetricUnit;
-  definition: string;
-  /** Cell paths (canonical JSON) summed per report; a report where all are absent does not count. */
-  numerator: readonly string[];
-  denominator?: readonly string[];
-  layouts: readonly Layout[];
-  /** Report years that have the metric (inclusive). */
-  years?: { from?: number; to?: number };
-  note?: string;
-};
-
-/** A metric about the reports themselves (timeliness, checks, completeness), from `reports`, not cells. */
-export type QualityMetric = {
-  id: string;
-  source: "quality";
-  name: string;
-  group: "quality";
-  unit: MetricUnit;
-  definition: string;
-  /** Field of `QualitySums` used as numerator (and denominator for ratios). */
-  numerator: keyof QualitySums;
-  denominator?: keyof QualitySums;
-  layouts: readonly Layout[];
-  years?: { from?: number; to?: number };
-  note?: string;
-};
-
-export type MetricDef = CellMetric | QualityMetric;
-
-/** Per-group counts behind the quality metrics. */
-export type QualitySums = {
-  /** Current reports received. */
-  received: number;
-  /** Agencies that reported this year or last year. */
-  expected: number;
-  /** Agencies that reported last year but not this year. */
-  missing: number;
-  /** Reports with both a publication date and a deadline. */
-  timed: number;
-  onTime: number;
-  late: number;
-  checksPassed: number;
-  issues: number;
-};
+  APPLICANT_TYPES,
+  DENIED_REASONS,
+  OUTCOME_CATEGORIES,
+  REVIEW_BLOCK_NAMES,
+  REVIEW_RESULTS,
+} from "./metric-labels";
+import type { CellMetric, MetricDef, MetricUnit, QualityMetric } from "./metric-types";
 
 const BOTH: readonly Layout[] = ["2019", "2021"];
 const TOTAL = APPLICANT_COLUMN_LABELS.total;
 const L2019: readonly Layout[] = ["2019"];
 const L2021: readonly Layout[] = ["2021"];
 
-// Labels come from the report's own words (lib/report): one vocabulary for tables, messages and metrics.
-export const APPLICANT_TYPES: readonly { key: Exclude<ApplicantColumn, "total">; name: string }[] =
-  APPLICANT_COLUMNS.filter((c): c is Exclude<ApplicantColumn, "total"> => c !== "total").map((key) => ({
-    key,
-    name: labelApplicantType(key),
-  }));
-
-const rowsStartingWith = (prefix: string) => APPLICATION_ROW_KEYS.filter((k) => k.startsWith(prefix));
-
-export const DENIED_REASONS: readonly { key: ApplicationRowKey; name: string }[] = rowsStartingWith("denied").map(
-  (key) => ({ key, name: labelApplicationItem(key, { numbered: false }) }),
-);
-
 const total = (row: string) => `applications.${row}.total`;
 const PROCESSED = [total("processedTotal")];
-
-function outcomeCategory(key: string, rows: readonly ApplicationRowKey[]) {
-  return { key, name: labelApplicationGroup(rows[0], { numbered: false }), rows };
-}
-
-/** Outcome categories of 三、本年度办理结果, in printed order (the 100% stacked chart's series). */
-export const OUTCOME_CATEGORIES = [
-  outcomeCategory("granted", ["granted"]),
-  outcomeCategory("partial", ["partial"]),
-  outcomeCategory("denied", rowsStartingWith("denied")),
-  outcomeCategory("unable", rowsStartingWith("unable")),
-  outcomeCategory("notHandled", rowsStartingWith("notHandled")),
-  outcomeCategory("other", ["otherHandling", ...OTHER_HANDLING_SUB_ROWS]),
-] as const;
-
-export const REVIEW_BLOCK_NAMES = Object.fromEntries(REVIEW_BLOCK_KEYS.map((b) => [b, labelReviewBlock(b)])) as Record<
-  ReviewBlockKey,
-  string
->;
-export const REVIEW_RESULTS: readonly { key: Exclude<ReviewColumn, "total">; name: string }[] = REVIEW_COLUMNS.filter(
-  (c): c is Exclude<ReviewColumn, "total"> => c !== "total",
-).map((key) => ({ key, name: REVIEW_COLUMN_LABELS[key] }));
 
 const OTHER_NOTE =
   "2019 版表格“（六）其他处理”为一行；2021 版拆为逾期不补正、逾期未缴费、其他三行，此处合计三行，两版可比。";
