@@ -5,7 +5,7 @@
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { parseReport } from "@/lib/report/parse-report";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { generateSample, RENDERINGS, type Rendering } from "@/lib/sample/generate";
 
 const { values } = parseArgs({
@@ -55,7 +55,7 @@ for (const rendering of renderings) {
     const { document } = await generateSample(seed + i, rendering);
     const start = performance.now();
     try {
-      await parseReport(document.bytes, { fileName: document.fileName, mediaType: document.mediaType });
+      await parseDocument(document.bytes, { fileName: document.fileName, mediaType: document.mediaType });
     } catch {
       failed++;
     }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseReport } from "@/lib/report";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { compareParse, generateSample, type Rendering } from "@/lib/sample/generate";
 
 /**
@@ -31,7 +31,7 @@ for (const f of files) {
   const sample = await generateSample(seed, values.shape as Rendering);
   total++;
   try {
-    const parsed = await parseReport(new Uint8Array(readFileSync(`${dir}/${f}`)), { fileName: f, timeoutMs: 30_000 });
+    const parsed = await parseDocument(new Uint8Array(readFileSync(`${dir}/${f}`)), { fileName: f, timeoutMs: 30_000 });
     // A converted document may be dated by its metadata rather than its date line; the cells are the point.
     const problems = compareParse(sample.document.expected, parsed).filter((p) => p.cell !== "publishedAt");
     if (problems.length === 0) continue;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { ReportParseError } from "@/lib/report/errors";
-import { parseReport } from "@/lib/report/parse-report";
 
 const MEDIA_TYPES: Record<string, string> = {
   ".pdf": "application/pdf",
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   const fileName = path.basename(file);
   const mediaType = MEDIA_TYPES[path.extname(fileName).toLowerCase()];
   try {
-    const report = await parseReport(bytes, { fileName, mediaType, timeoutMs: 10_000 });
+    const report = await parseDocument(bytes, { fileName, mediaType, timeoutMs: 10_000 });
     process.stdout.write(`${JSON.stringify(report, null, pretty ? 2 : undefined)}\n`);
     for (const issue of report.issues) {
       process.stderr.write(`[${issue.severity}] ${issue.code}: ${issue.message}\n`);

@@ -1,7 +1,7 @@
 import { ReportParseError } from "@/lib/report/errors";
-import { parseReport } from "@/lib/report/parse-report";
 import type { ParsedReport } from "@/lib/report/schema";
 import { applyMetadata, type DocumentMetadata } from "./metadata";
+import { parseDocument } from "./parse-document";
 
 /** Generous against a busy machine; the parser's own default (2 s) is its performance target, not a limit. */
 export const PARSE_TIMEOUT_MS = Number(process.env.OGI_PARSE_TIMEOUT_MS ?? 20_000);
@@ -15,7 +15,7 @@ export type ParseRejection = { code: string; reason: string };
  */
 export async function parseForIngest(input: ParseTask): Promise<ParsedReport | ParseRejection> {
   try {
-    const parsed = await parseReport(input.bytes, {
+    const parsed = await parseDocument(input.bytes, {
       fileName: input.fileName,
       mediaType: input.mediaType,
       timeoutMs: PARSE_TIMEOUT_MS,

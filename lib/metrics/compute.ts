@@ -1,4 +1,4 @@
-import type { CellMetric, MetricDef, MetricUnit, QualitySums } from "./definitions";
+import type { CellMetric, MetricDef, MetricUnit, QualitySums } from "./metric-types";
 
 /** An aggregated metric: `value` is null when no report has it or a ratio's denominator is 0. */
 export type MetricValue = {

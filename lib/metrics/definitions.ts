@@ -1,117 +1,21 @@
-import type { Layout } from "@/lib/report/schema";
-
-export type MetricUnit = "件" | "项" | "个" | "万元" | "%" | "份" | "条";
-export type MetricGroup = "applications" | "outcomes" | "active" | "review" | "quality";
-
-/** A metric read from table cells: the sum of `numerator` cells, or a ratio of sums when `denominator` is set. */
-export type CellMetric = {
-  id: string;
-  source: "cells";
-  name: string;
-  group: MetricGroup;
-  unit: MetricUnit;
-  definition: string;
-  /** Cell paths (canonical JSON) summed per report; a report where all are absent does not count. */
-  numerator: readonly string[];
-  denominator?: readonly string[];
-  layouts: readonly Layout[];
-  /** Report years that have the metric (inclusive). */
-  years?: { from?: number; to?: number };
-  note?: string;
-};
-
-/** A metric about the reports themselves (timeliness, checks, completeness), from `reports`, not cells. */
-export type QualityMetric = {
-  id: string;
-  source: "quality";
-  name: string;
-  group: "quality";
-  unit: MetricUnit;
-  definition: string;
-  /** Field of `QualitySums` used as numerator (and denominator for ratios). */
-  numerator: keyof QualitySums;
-  denominator?: keyof QualitySums;
-  layouts: readonly Layout[];
-  years?: { from?: number; to?: number };
-  note?: string;
-};
-
-export type MetricDef = CellMetric | QualityMetric;
-
-/** Per-group counts behind the quality metrics. */
-export type QualitySums = {
-  /** Current reports received. */
-  received: number;
-  /** Agencies that reported this year or last year. */
-  expected: number;
-  /** Agencies that reported last year but not this year. */
-  missing: number;
-  /** Reports with both a publication date and a deadline. */
-  timed: number;
-  onTime: number;
-  late: number;
-  checksPassed: number;
-  issues: number;
-};
+import { OUTCOMES_GROUP_LABEL, TABLE_NUMBERS } from "@/lib/report/official-layout";
+import { APPLICANT_COLUMN_LABELS, APPLICATION_ROWS, type Layout, REVIEW_COLUMN_LABELS } from "@/lib/report/schema";
+import {
+  APPLICANT_TYPES,
+  DENIED_REASONS,
+  OUTCOME_CATEGORIES,
+  REVIEW_BLOCK_NAMES,
+  REVIEW_RESULTS,
+} from "./metric-labels";
+import type { CellMetric, MetricDef, MetricUnit, QualityMetric } from "./metric-types";
 
 const BOTH: readonly Layout[] = ["2019", "2021"];
+const TOTAL = APPLICANT_COLUMN_LABELS.total;
 const L2019: readonly Layout[] = ["2019"];
 const L2021: readonly Layout[] = ["2021"];
 
-export const APPLICANT_TYPES = [
-  { key: "natural", name: "自然人" },
-  { key: "commercial", name: "商业企业" },
-  { key: "research", name: "科研机构" },
-  { key: "nonprofit", name: "社会公益组织" },
-  { key: "legal", name: "法律服务机构" },
-  { key: "otherOrg", name: "其他组织" },
-] as const;
-
-export const DENIED_REASONS = [
-  { key: "deniedStateSecret", name: "属于国家秘密" },
-  { key: "deniedLawProhibited", name: "其他法律行政法规禁止公开" },
-  { key: "deniedSecurityStability", name: "危及“三安全一稳定”" },
-  { key: "deniedThirdParty", name: "保护第三方合法权益" },
-  { key: "deniedInternalAffairs", name: "属于三类内部事务信息" },
-  { key: "deniedProcessInfo", name: "属于四类过程性信息" },
-  { key: "deniedEnforcementFile", name: "属于行政执法案卷" },
-  { key: "deniedAdminQuery", name: "属于行政查询事项" },
-] as const;
-
-const UNABLE_ROWS = ["unableNotHeld", "unableNeedsCreation", "unableUnclear"];
-const NOT_HANDLED_ROWS = [
-  "notHandledComplaint",
-  "notHandledRepeated",
-  "notHandledPublication",
-  "notHandledExcessive",
-  "notHandledConfirmation",
-];
-const OTHER_ROWS = ["otherHandling", "otherNoCorrection", "otherUnpaidFee", "otherOther"];
-
 const total = (row: string) => `applications.${row}.total`;
 const PROCESSED = [total("processedTotal")];
-
-/** Outcome categories of 三、本年度办理结果, in printed order (the 100% stacked chart's series). */
-export const OUTCOME_CATEGORIES = [
-  { key: "granted", name: "予以公开", rows: ["granted"] },
-  { key: "partial", name: "部分公开", rows: ["partial"] },
-  { key: "denied", name: "不予公开", rows: DENIED_REASONS.map((r) => r.key) },
-  { key: "unable", name: "无法提供", rows: UNABLE_ROWS },
-  { key: "notHandled", name: "不予处理", rows: NOT_HANDLED_ROWS },
-  { key: "other", name: "其他处理", rows: OTHER_ROWS },
-] as const;
-
-export const REVIEW_BLOCK_NAMES = {
-  review: "行政复议",
-  litigationDirect: "行政诉讼（未经复议直接起诉）",
-  litigationAfterReview: "行政诉讼（复议后起诉）",
-} as const;
-export const REVIEW_RESULTS = [
-  { key: "upheld", name: "结果维持" },
-  { key: "corrected", name: "结果纠正" },
-  { key: "other", name: "其他结果" },
-  { key: "pending", name: "尚未审结" },
-] as const;
 
 const OTHER_NOTE =
   "2019 版表格“（六）其他处理”为一行；2021 版拆为逾期不补正、逾期未缴费、其他三行，此处合计三行，两版可比。";
@@ -126,7 +30,7 @@ function applicationMetrics(): CellMetric[] {
       name: "新收申请",
       group: "applications",
       unit: "件",
-      definition: "表三“一、本年新收政府信息公开申请数量”总计列之和。",
+      definition: `${TABLE_NUMBERS.applications}“${APPLICATION_ROWS.received.label}”${TOTAL}列之和。`,
       numerator: [total("received")],
       layouts: BOTH,
       note: "取报告所印“总计”，与各申请人类型之和不一致时以所印为准并记入质量问题。",
@@ -138,7 +42,7 @@ function applicationMetrics(): CellMetric[] {
         name: `新收申请·${t.name}`,
         group: "applications",
         unit: "件",
-        definition: `表三“一、本年新收政府信息公开申请数量”${t.name}列之和。`,
+        definition: `${TABLE_NUMBERS.applications}“${APPLICATION_ROWS.received.label}”${t.name}列之和。`,
         numerator: [`applications.received.${t.key}`],
         layouts: BOTH,
       }),
@@ -149,7 +53,7 @@ function applicationMetrics(): CellMetric[] {
       name: "上年结转",
       group: "applications",
       unit: "件",
-      definition: "表三“二、上年结转政府信息公开申请数量”总计列之和。",
+      definition: `${TABLE_NUMBERS.applications}“${APPLICATION_ROWS.carriedOver.label}”${TOTAL}列之和。`,
       numerator: [total("carriedOver")],
       layouts: BOTH,
     },
@@ -159,7 +63,7 @@ function applicationMetrics(): CellMetric[] {
       name: "办结",
       group: "applications",
       unit: "件",
-      definition: "表三“三、本年度办理结果（七）总计”总计列之和。",
+      definition: `${TABLE_NUMBERS.applications}“${OUTCOMES_GROUP_LABEL}${APPLICATION_ROWS.processedTotal.label}”${TOTAL}列之和。`,
       numerator: PROCESSED,
       layouts: BOTH,
     },
@@ -169,7 +73,7 @@ function applicationMetrics(): CellMetric[] {
       name: "结转下年度",
       group: "applications",
       unit: "件",
-      definition: "表三“四、结转下年度继续办理”总计列之和。",
+      definition: `${TABLE_NUMBERS.applications}“${APPLICATION_ROWS.carriedForward.label}”${TOTAL}列之和。`,
       numerator: [total("carriedForward")],
       layouts: BOTH,
     },
@@ -188,7 +92,7 @@ function outcomeMetrics(): CellMetric[] {
       name: c.name,
       group: "outcomes",
       unit: "件",
-      definition: `表三办理结果“${c.name}”${c.rows.length > 1 ? "各项" : ""}总计列之和。`,
+      definition: `${TABLE_NUMBERS.applications}办理结果“${c.name}”${c.rows.length > 1 ? "各项" : ""}${TOTAL}列之和。`,
       numerator: cells,
       layouts: BOTH,
       note,
@@ -213,7 +117,7 @@ function outcomeMetrics(): CellMetric[] {
       name: `不予公开·${r.name}`,
       group: "outcomes",
       unit: "件",
-      definition: `表三“（三）不予公开 ${r.name}”总计列之和。`,
+      definition: `${TABLE_NUMBERS.applications}“${APPLICATION_ROWS[r.key].label}”${TOTAL}列之和。`,
       numerator: [total(r.key)],
       layouts: BOTH,
     });
@@ -247,7 +151,7 @@ function activeMetric(
     name,
     group: "active",
     unit,
-    definition: `表二（主动公开）“${name}”之和。`,
+    definition: `${TABLE_NUMBERS.active}（主动公开）“${name}”之和。`,
     numerator: [`active.${row}.${col}`],
     layouts,
     ...extra,
@@ -285,14 +189,14 @@ function activeMetrics(): CellMetric[] {
 function reviewMetrics(): CellMetric[] {
   const metrics: CellMetric[] = [];
   for (const [block, blockName] of Object.entries(REVIEW_BLOCK_NAMES)) {
-    for (const r of [...REVIEW_RESULTS, { key: "total", name: "总计" }]) {
+    for (const r of [...REVIEW_RESULTS, { key: "total", name: REVIEW_COLUMN_LABELS.total }]) {
       metrics.push({
         id: `${block}.${r.key}`,
         source: "cells",
         name: `${blockName}·${r.name}`,
         group: "review",
         unit: "件",
-        definition: `表四“${blockName}”${r.name}列之和。`,
+        definition: `${TABLE_NUMBERS.review}“${blockName}”${r.name}列之和。`,
         numerator: [`${block}.${r.key}`],
         layouts: BOTH,
       });

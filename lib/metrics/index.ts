@@ -15,21 +15,18 @@ export {
   sumCells,
 } from "./compute";
 export {
-  APPLICANT_TYPES,
-  type CellMetric,
   COMPARABLE_METRIC_IDS,
-  DENIED_REASONS,
   getMetric,
   isRatio,
   METRIC_BY_ID,
   METRICS,
-  type MetricDef,
-  type MetricGroup,
-  type MetricUnit,
+} from "./definitions";
+export {
+  APPLICANT_TYPES,
+  DENIED_REASONS,
   OUTCOME_CATEGORIES,
-  type QualityMetric,
-  type QualitySums,
   REVIEW_BLOCK_NAMES,
   REVIEW_RESULTS,
-} from "./definitions";
+} from "./metric-labels";
+export type { CellMetric, MetricDef, MetricGroup, MetricUnit, QualityMetric, QualitySums } from "./metric-types";
 export { computeQualitySums, daysLate, isOnTime, type ReportQualityFacts } from "./quality";

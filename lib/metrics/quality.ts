@@ -1,4 +1,4 @@
-import type { QualitySums } from "./definitions";
+import type { QualitySums } from "./metric-types";
 
 export type ReportQualityFacts = {
   agencyId: number;

@@ -1,4 +1,3 @@
-export { type AgencyKind, classifyAgencyKind, normaliseAgencyName } from "./agency-name";
 export {
   childrenOf,
   describeRegion,
@@ -7,5 +6,5 @@ export {
   type Region,
   type RegionLevel,
 } from "./region-tree";
-export { extractTitleAgency, type RegionRef, type RegionResolution, resolveRegion } from "./resolve-region";
+export { extractTitleAgency, resolveRegion } from "./resolve-region";
 export { deriveShortName } from "./short-names";

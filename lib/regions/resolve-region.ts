@@ -1,13 +1,6 @@
+import type { RegionResolution } from "@/lib/report/schema";
 import { ancestorsOf, isSameOrAncestor, listRegions, type Region } from "./region-tree";
 import { deriveShortName } from "./short-names";
-
-export type RegionRef = { code: string; path: string[] };
-
-export type RegionResolution = {
-  region: RegionRef | null;
-  /** Candidate codes when the agency names a place that exists more than once and nothing decides. */
-  ambiguous?: string[];
-};
 
 type IndexEntry = { region: Region; isShort: boolean };
 

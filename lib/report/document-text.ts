@@ -1,5 +1,5 @@
 import { decodeText, looksBinary, sniffKind } from "./decode";
-import { Deadline, ReportParseError } from "./errors";
+import { ReportParseError, TimeBudget } from "./errors";
 import { normaliseRadicals } from "./radicals";
 import { docxToHtml } from "./sources/docx";
 import { extractHtml } from "./sources/html";
@@ -18,23 +18,23 @@ export async function extractDocumentText(
   opts: { fileName?: string; mediaType?: string; timeoutMs?: number } = {},
 ): Promise<string | null> {
   const kind = sniffKind(bytes, opts);
-  const deadline = new Deadline(opts.timeoutMs ?? DOCUMENT_TEXT_TIMEOUT_MS);
+  const budget = new TimeBudget(opts.timeoutMs ?? DOCUMENT_TEXT_TIMEOUT_MS);
   if (kind === "pdf") {
-    const { lines } = await extractPdf(bytes, deadline);
+    const { lines } = await extractPdf(bytes, budget);
     return lines.map((l) => l.text).join("\n");
   }
   if (kind === "docx") {
-    // mammoth takes no deadline: the view stops waiting for it at the budget.
+    // mammoth cannot be interrupted: the view stops waiting for it when the budget runs out.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new ReportParseError("TIMEOUT", "读取超时：DOCX 文档在规定时间内未能读取完成")),
-        deadline.remainingMs(),
+        budget.remainingMs(),
       );
     });
     const converted = await Promise.race([docxToHtml(bytes), timeout]).finally(() => clearTimeout(timer));
     const html = normaliseRadicals(converted);
-    return extractHtml(html, deadline).lines.join("\n");
+    return extractHtml(html, budget).lines.join("\n");
   }
   const { text } = decodeText(bytes);
   return looksBinary(text) ? null : text;

@@ -10,19 +10,8 @@ export type Item =
 /** A word of page text and the horizontal centre where it is printed (PDF only). */
 export type Span = { s: string; x: number };
 
-export type Shape = "html" | "text" | "pdf" | "docx" | "markdown";
-
-export type SourceDocument = {
-  shape: Shape;
-  items: Item[];
-  /** Whole text in reading order, one block per line, for metadata and narrative. */
-  plainText: string;
-  /** Title candidates in decreasing trust (explicit title fields, <title>, headings). */
-  titles: string[];
-  encoding: string | null;
-  /** Creation date from file metadata (PDF), used only as a flagged fallback. */
-  fileDate?: string | null;
-};
+/** What the parser read a document as; the canonical JSON records it as `source.shape`. */
+export type SourceFormat = "html" | "text" | "pdf" | "docx" | "markdown";
 
 const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
 

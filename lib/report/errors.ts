@@ -24,7 +24,7 @@ export class ReportParseError extends Error {
 }
 
 /** A per-document time budget, checked at loop boundaries so that no input can hang the parser. */
-export class Deadline {
+export class TimeBudget {
   private readonly endsAt: number;
   private counter = 0;
 

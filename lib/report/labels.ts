@@ -87,28 +87,6 @@ function lcsSuffixScore(a: string, canonical: string): number {
   return best;
 }
 
-/** Best key for a label among candidates; null when nothing clears the threshold. */
-export function matchLabel<K extends string>(
-  label: string,
-  candidates: readonly RankCandidate<K>[],
-  threshold = 0.6,
-): { key: K; score: number; runnerUp: number } | null {
-  const norm = normaliseLabel(label);
-  if (!norm) return null;
-  let best: { key: K; score: number } | null = null;
-  let runnerUp = 0;
-  for (const c of candidates) {
-    let s = 0;
-    for (const canon of c.canonical) s = Math.max(s, scoreSuffix(norm, canon));
-    if (!best || s > best.score) {
-      if (best) runnerUp = Math.max(runnerUp, best.score);
-      best = { key: c.key, score: s };
-    } else runnerUp = Math.max(runnerUp, s);
-  }
-  if (!best || best.score < threshold) return null;
-  return { ...best, runnerUp };
-}
-
 type Scored = { key: string; score: number }[];
 type RankCache = { byLabel: Map<string, Scored>; byNorm: Map<string, Scored> };
 const rankCache = new WeakMap<readonly RankCandidate<string>[], RankCache>();

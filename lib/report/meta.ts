@@ -115,3 +115,24 @@ export function readYearFromText(text: string): number | null {
   const m = /统计(?:期限|时限|时间|区间)[^。]{0,10}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(toHalfWidth(text));
   return m ? Number(m[1]) : null;
 }
+
+/** The title: explicit title fields first, then the first lines (alone, or a short line joined to the next). */
+export function findTitle(titles: string[], lines: string[]): TitleInfo | null {
+  const head = lines
+    .slice(0, 80)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const candidates = [...titles];
+  for (let i = 0; i < head.length; i++) {
+    candidates.push(head[i]);
+    if (i + 1 < head.length && head[i].length <= 40) candidates.push(`${head[i]}${head[i + 1]}`);
+  }
+  let yearOnly: TitleInfo | null = null;
+  for (const candidate of candidates) {
+    const title = readTitle(candidate);
+    if (!title) continue;
+    if (title.agency && title.year) return title;
+    yearOnly ??= title;
+  }
+  return yearOnly;
+}

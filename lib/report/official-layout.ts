@@ -98,6 +98,31 @@ export type ApplicationRowLayout =
   | { kind: "single"; key: ApplicationRowKey; label: string }
   | { kind: "group"; label: string; items: { key: ApplicationRowKey; label: string }[] };
 
+const NUMBERING = /^(?:（[一二三四五六七八九十]+）|\d+\.)/;
+
+/**
+ * The heading of the group a table B row is an item of (“（三）不予公开”), or a row's own label when it has no
+ * group; `numbered: false` drops the “（三）”.
+ */
+export function labelApplicationGroup(key: ApplicationRowKey, opts: { numbered?: boolean } = {}): string {
+  const label: string = APPLICATION_ROWS[key].label;
+  const space = label.indexOf(" ");
+  const group = space < 0 ? label : label.slice(0, space);
+  return opts.numbered === false ? group.replace(NUMBERING, "") : group;
+}
+
+/** A table B row's label within its group (“1.属于国家秘密”); `numbered: false` drops the “1.”. */
+export function labelApplicationItem(key: ApplicationRowKey, opts: { numbered?: boolean } = {}): string {
+  const label: string = APPLICATION_ROWS[key].label;
+  const item = label.slice(label.indexOf(" ") + 1);
+  return opts.numbered === false ? item.replace(NUMBERING, "") : item;
+}
+
+/** An applicant column named outside the table (a chart series, a metric), where a bare “其他” would not say whose. */
+export function labelApplicantType(column: ApplicantColumn): string {
+  return column === "otherOrg" ? "其他组织" : APPLICANT_COLUMN_LABELS[column];
+}
+
 /** Table B's rows for a layout, grouped as printed, derived from the schema's labels. */
 export function listApplicationRows(layout: Layout, opts: { singleOtherRow?: boolean } = {}): ApplicationRowLayout[] {
   const keys = APPLICATION_ROW_KEYS.filter((k) => {
@@ -115,13 +140,12 @@ export function listApplicationRows(layout: Layout, opts: { singleOtherRow?: boo
       out.push({ kind: "top", key, label });
       continue;
     }
-    const space = label.indexOf(" ");
-    if (space < 0) {
+    if (!label.includes(" ")) {
       out.push({ kind: "single", key, label: key === "partial" ? PARTIAL_FULL_LABEL : label });
       continue;
     }
-    const group = label.slice(0, space);
-    const item = label.slice(space + 1);
+    const group = labelApplicationGroup(key);
+    const item = labelApplicationItem(key);
     const last = out[out.length - 1];
     if (last?.kind === "group" && last.label === group) last.items.push({ key, label: item });
     else out.push({ kind: "group", label: group, items: [{ key, label: item }] });
@@ -129,12 +153,8 @@ export function listApplicationRows(layout: Layout, opts: { singleOtherRow?: boo
   return out;
 }
 
-export const REVIEW_GROUP_LABEL = "行政复议";
-export const LITIGATION_GROUP_LABEL = "行政诉讼";
-export const LITIGATION_SUB_LABELS = {
-  litigationDirect: "未经复议直接起诉",
-  litigationAfterReview: "复议后起诉",
-} as const;
+// Table C's printed headings are the schema's words: the block names are made of them.
+export { LITIGATION_GROUP_LABEL, LITIGATION_SUB_LABELS, REVIEW_GROUP_LABEL } from "./schema";
 
 export const SECTION_TITLES = {
   overview: "一、总体情况",
@@ -159,7 +179,7 @@ export function labelActiveColumn(column: string, layout?: Layout | null): strin
 
 /** A table C block as the table heads it: 行政复议, or 行政诉讼 with its sub-heading. */
 export function labelReviewBlock(block: ReviewBlockKey): string {
-  return block === "review" ? REVIEW_GROUP_LABEL : `${LITIGATION_GROUP_LABEL}（${LITIGATION_SUB_LABELS[block]}）`;
+  return REVIEW_BLOCKS[block];
 }
 
 /**

@@ -86,16 +86,30 @@ export const APPLICATION_ROWS = {
 } as const satisfies Record<string, { label: string; layouts: readonly Layout[] }>;
 export type ApplicationRowKey = keyof typeof APPLICATION_ROWS;
 export const APPLICATION_ROW_KEYS = Object.keys(APPLICATION_ROWS) as ApplicationRowKey[];
+/** The 2021 rows that break （六）其他处理 down; the 2019 layout prints it as the single row `otherHandling`. */
+export const OTHER_HANDLING_SUB_ROWS: readonly ApplicationRowKey[] = [
+  "otherNoCorrection",
+  "otherUnpaidFee",
+  "otherOther",
+];
 /** Rows whose sum is （七）总计. */
 export const OUTCOME_ROW_KEYS = APPLICATION_ROW_KEYS.filter(
   (k) => !["received", "carriedOver", "processedTotal", "carriedForward"].includes(k),
 ) as ApplicationRowKey[];
 
-/** Table C blocks and their columns. */
+/** Table C headings as printed: 行政复议, and 行政诉讼 over its two sub-headings. */
+export const REVIEW_GROUP_LABEL = "行政复议";
+export const LITIGATION_GROUP_LABEL = "行政诉讼";
+export const LITIGATION_SUB_LABELS = {
+  litigationDirect: "未经复议直接起诉",
+  litigationAfterReview: "复议后起诉",
+} as const;
+
+/** Table C blocks, each named as the table heads it, and their columns. */
 export const REVIEW_BLOCKS = {
-  review: "行政复议",
-  litigationDirect: "行政诉讼·未经复议直接起诉",
-  litigationAfterReview: "行政诉讼·复议后起诉",
+  review: REVIEW_GROUP_LABEL,
+  litigationDirect: `${LITIGATION_GROUP_LABEL}（${LITIGATION_SUB_LABELS.litigationDirect}）`,
+  litigationAfterReview: `${LITIGATION_GROUP_LABEL}（${LITIGATION_SUB_LABELS.litigationAfterReview}）`,
 } as const;
 export type ReviewBlockKey = keyof typeof REVIEW_BLOCKS;
 export const REVIEW_BLOCK_KEYS = Object.keys(REVIEW_BLOCKS) as ReviewBlockKey[];
@@ -150,11 +164,17 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   government: "本级人民政府",
   department: "政府部门",
-  township: "乡镇街道",
-  other: "其他",
+  township: "乡镇（街道）",
+  other: "其他机关",
 };
 
 export const regionRefSchema = z.object({ code: z.string(), path: z.array(z.string()) });
+export type RegionRef = z.infer<typeof regionRefSchema>;
+export type RegionResolution = {
+  region: RegionRef | null;
+  /** Candidate codes when the agency names a place that exists more than once and nothing decides. */
+  ambiguous?: string[];
+};
 
 export const parsedReportSchema = z.object({
   agency: z.string().nullable(),

@@ -1,4 +1,4 @@
-import type { Deadline } from "./errors";
+import type { TimeBudget } from "./errors";
 import { isBlankMarker } from "./numbers";
 
 export type ColumnSpec = { decimal?: boolean; signed?: boolean };
@@ -30,7 +30,7 @@ export function enumerateSplits(
   k: number,
   specs: ColumnSpec[],
   accept: (raws: string[]) => boolean,
-  deadline: Deadline,
+  budget: TimeBudget,
 ): SplitResult {
   const candidates: string[][] = [];
   const parts: string[] = [];
@@ -43,7 +43,7 @@ export function enumerateSplits(
       truncated = true;
       return;
     }
-    deadline.check();
+    budget.check();
     const col = parts.length;
     if (ti === tokens.length) {
       if (col === k && accept(parts)) candidates.push([...parts]);

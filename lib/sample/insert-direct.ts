@@ -7,7 +7,7 @@ import { bumpDatasetVersion } from "@/lib/ingest/bump-dataset-version";
 import { buildReportValuesRow } from "@/lib/ingest/cell-values";
 import { computeDeadline } from "@/lib/ingest/deadline";
 import { PARSER_VERSION } from "@/lib/ingest/ingest-document";
-import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
+import { classifyAgencyKind, normaliseAgencyName } from "@/lib/report/agency-name";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import type { GeneratedReport } from "@/lib/sample/generate";
 

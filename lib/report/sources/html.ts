@@ -1,6 +1,6 @@
 import { Parser } from "htmlparser2";
 import { gridRowToItem, type Item } from "../document";
-import { type Deadline, ReportParseError } from "../errors";
+import { ReportParseError, type TimeBudget } from "../errors";
 
 const SKIP = new Set([
   "script",
@@ -73,25 +73,25 @@ type HtmlElement = HtmlNode & { name: string; children: HtmlNode[] };
 /** An element of the page as read here: domhandler's fields plus whether a <table> lies below it. */
 type PageElement = HtmlElement & { attribs: Record<string, string>; tableBelow: boolean };
 
-function isElement(n: HtmlNode): n is HtmlElement {
-  return n.type === "tag" || n.type === "script" || n.type === "style";
+function isElement(node: HtmlNode): node is HtmlElement {
+  return node.type === "tag" || node.type === "script" || node.type === "style";
 }
 
 /** Text of a subtree, iteratively; <br> and block boundaries become spaces. */
-function textOf(root: HtmlNode, deadline: Deadline): string {
+function textOf(root: HtmlNode, budget: TimeBudget): string {
   let out = "";
   const stack: (HtmlNode | null)[] = [root];
   while (stack.length > 0) {
-    deadline.check();
-    const n = stack.pop();
-    if (n === null) {
+    budget.check();
+    const node = stack.pop();
+    if (node === null) {
       out += " ";
       continue;
     }
-    if (!n) continue;
-    if (n.type === "text") out += n.data;
-    else if (isElement(n)) {
-      const name = n.name.toLowerCase();
+    if (!node) continue;
+    if (node.type === "text") out += node.data;
+    else if (isElement(node)) {
+      const name = node.name.toLowerCase();
       if (SKIP.has(name)) continue;
       if (name === "br") {
         out += " ";
@@ -99,7 +99,7 @@ function textOf(root: HtmlNode, deadline: Deadline): string {
       }
       const block = BLOCK.has(name);
       if (block) stack.push(null);
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
       if (block) out += " ";
     }
   }
@@ -107,27 +107,27 @@ function textOf(root: HtmlNode, deadline: Deadline): string {
 }
 
 function spanOf(el: HtmlNode, attr: string, max: number): number {
-  const v = Number.parseInt(el.attribs?.[attr] ?? "1", 10);
-  return Number.isFinite(v) && v >= 1 ? Math.min(v, max) : 1;
+  const span = Number.parseInt(el.attribs?.[attr] ?? "1", 10);
+  return Number.isFinite(span) && span >= 1 ? Math.min(span, max) : 1;
 }
 
 function collectRows(table: HtmlElement): HtmlElement[] {
   const rows: HtmlElement[] = [];
   const stack: HtmlNode[] = [...table.children].reverse();
   while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    const name = n.name.toLowerCase();
-    if (name === "tr") rows.push(n);
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    const name = node.name.toLowerCase();
+    if (name === "tr") rows.push(node);
     else if (name === "thead" || name === "tbody" || name === "tfoot") {
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
     }
   }
   return rows;
 }
 
 /** Expands rowspan/colspan into a grid; each grid row lists its cells once (colspan copies collapsed). */
-export function tableToRows(table: HtmlElement, deadline: Deadline): string[][] {
+export function tableToRows(table: HtmlElement, budget: TimeBudget): string[][] {
   const rows = collectRows(table);
   const grid: (number | undefined)[][] = [];
   const texts: string[] = [];
@@ -141,7 +141,7 @@ export function tableToRows(table: HtmlElement, deadline: Deadline): string[][] 
       if (name !== "td" && name !== "th") continue;
       while (grid[r][c] !== undefined) c++;
       const id = texts.length;
-      texts.push(textOf(child, deadline));
+      texts.push(textOf(child, budget));
       const rs = spanOf(child, "rowspan", MAX_SPAN_ROWS);
       const cs = spanOf(child, "colspan", MAX_SPAN_COLS);
       for (let dr = 0; dr < rs && r + dr < rows.length; dr++) {
@@ -177,7 +177,7 @@ type Page = { root: PageElement; metaTitles: string[]; headings: PageElement[] }
  * `meta[name=ArticleTitle], meta[name=title], meta[property=og:title]` and collects the elements matching
  * `title, h1, h2, .title, .article-title`.
  */
-function parsePage(html: string, deadline: Deadline): Page {
+function parsePage(html: string, budget: TimeBudget): Page {
   const root: PageElement = { type: "root", name: "", attribs: {}, children: [], tableBelow: false };
   const metaTitles: string[] = [];
   const headings: PageElement[] = [];
@@ -186,7 +186,7 @@ function parsePage(html: string, deadline: Deadline): Page {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        deadline.check();
+        budget.check();
         text = null;
         const type = name === "script" || name === "style" ? name : "tag";
         const el: PageElement = { type, name, attribs, children: [], tableBelow: false };
@@ -210,7 +210,7 @@ function parsePage(html: string, deadline: Deadline): Page {
           text.data += data;
           return;
         }
-        deadline.check();
+        budget.check();
         text = { type: "text", data };
         open[open.length - 1].children.push(text);
       },
@@ -271,7 +271,7 @@ function isNotNesting(html: string, start: number, end: number): boolean {
 }
 
 /** The HTML parser is quadratic in nesting depth: real pages stay far below this, pathological ones are refused. */
-function checkNesting(html: string, deadline: Deadline): void {
+function checkNesting(html: string, budget: TimeBudget): void {
   // Tags as /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g would match them, scanned without a regex.
   let depth = 0;
   let lt = html.indexOf("<");
@@ -287,7 +287,7 @@ function checkNesting(html: string, deadline: Deadline): void {
     while (isTagNameChar(html.charCodeAt(++i)));
     const gt = html.indexOf(">", i);
     if (gt < 0) return;
-    deadline.check();
+    budget.check();
     lt = html.indexOf("<", gt + 1);
     if ((gt > i && html.charCodeAt(gt - 1) === 47) || isNotNesting(html, nameStart, i)) continue;
     depth += closing ? -1 : 1;
@@ -298,41 +298,41 @@ function checkNesting(html: string, deadline: Deadline): void {
   }
 }
 
-export function extractHtml(html: string, deadline: Deadline): HtmlExtract {
-  checkNesting(html, deadline);
-  const { root, metaTitles, headings } = parsePage(html, deadline);
-  deadline.checkNow();
+export function extractHtml(html: string, budget: TimeBudget): HtmlExtract {
+  checkNesting(html, budget);
+  const { root, metaTitles, headings } = parsePage(html, budget);
+  budget.checkNow();
   const titles = metaTitles;
   for (const el of headings) {
     if (titles.length >= 40) break;
-    titles.push(textOf(el, deadline));
+    titles.push(textOf(el, budget));
   }
   const items: Item[] = [];
   const lines: string[] = [];
   let line = "";
   const flushLine = () => {
-    const t = line.replace(/[\s\u00a0\u3000]+/g, " ").trim();
-    if (t) {
-      items.push({ kind: "text", text: t });
-      lines.push(t);
+    const text = line.replace(/[\s\u00a0\u3000]+/g, " ").trim();
+    if (text) {
+      items.push({ kind: "text", text });
+      lines.push(text);
     }
     line = "";
   };
   const stack: (HtmlNode | null)[] = [root];
   while (stack.length > 0) {
-    deadline.check();
-    const n = stack.pop();
-    if (n === null) {
+    budget.check();
+    const node = stack.pop();
+    if (node === null) {
       flushLine();
       continue;
     }
-    if (!n) continue;
-    if (n.type === "text") {
-      line += n.data;
+    if (!node) continue;
+    if (node.type === "text") {
+      line += node.data;
       continue;
     }
-    if (n.type !== "root" && !isElement(n)) continue;
-    const el = n as PageElement;
+    if (node.type !== "root" && !isElement(node)) continue;
+    const el = node as PageElement;
     const name = el.name;
     if (SKIP.has(name)) continue;
     if (name === "br") {
@@ -341,7 +341,7 @@ export function extractHtml(html: string, deadline: Deadline): HtmlExtract {
     }
     if (name === "table" && !el.tableBelow) {
       flushLine();
-      for (const row of tableToRows(el, deadline)) {
+      for (const row of tableToRows(el, budget)) {
         const item = gridRowToItem(row);
         if (!item) continue;
         items.push(item);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Deadline, ReportParseError } from "../errors";
+import { ReportParseError, type TimeBudget } from "../errors";
 import { normaliseRadicals } from "../radicals";
 import { attachWrappedLabels, joinWrappedNumbers, mergeSplitRows, type RawLine, stitchPageBreaks } from "./pdf-rows";
 import { isCompleteRowLabel } from "./text";
@@ -120,7 +120,7 @@ loadPdfJs().catch(() => {});
 
 export async function extractPdf(
   bytes: Uint8Array,
-  deadline: Deadline,
+  budget: TimeBudget,
 ): Promise<{ lines: PdfLine[]; fileDate: string | null }> {
   const pdfjs = await loadPdfJs();
   const { cMapUrl, standardFontDataUrl } = getAssetDirs();
@@ -139,7 +139,7 @@ export async function extractPdf(
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new ReportParseError("TIMEOUT", "解析超时：PDF 文档在规定时间内未能读取完成")),
-      Math.max(50, deadline.remainingMs()),
+      Math.max(50, budget.remainingMs()),
     );
   });
   timeout.catch(() => {});
@@ -154,7 +154,7 @@ export async function extractPdf(
     let chars = 0;
     const pages = Math.min(doc.numPages, MAX_PAGES);
     for (let p = 1; p <= pages; p++) {
-      deadline.checkNow();
+      budget.checkNow();
       const page = await Promise.race([doc.getPage(p), timeout]);
       const content = await Promise.race([page.getTextContent(), timeout]);
       const glyphs: Glyph[] = [];

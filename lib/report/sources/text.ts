@@ -1,5 +1,5 @@
 import { gridRowToItem, type Item, type Span } from "../document";
-import type { Deadline } from "../errors";
+import type { TimeBudget } from "../errors";
 import { normaliseLabel, scoreSuffix } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 import { APPLICATION_ROWS } from "../schema";
@@ -161,7 +161,7 @@ function splitPipeRow(line: string): string[] | null {
 /** Turns lines of text (flattened pages, markdown, PDF lines) into items. */
 export function linesToItems(
   lines: string[],
-  deadline: Deadline,
+  budget: TimeBudget,
   positions?: (number[] | undefined)[],
 ): { items: Item[]; markdown: boolean } {
   const items: Item[] = [];
@@ -216,7 +216,7 @@ export function linesToItems(
   };
   for (let li = 0; li < lines.length; li++) {
     const line = trailingTab ? lines[li].replace(/\t[ \u00a0]*$/, "") : lines[li];
-    deadline.check();
+    budget.check();
     if (!line.trim() && line.split("\t").length < 3) {
       emptyRun++;
       continue;

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { ReportParseError } from "@/lib/report/errors";
-import { parseReport } from "@/lib/report/parse-report";
 
 const REAL = path.resolve(import.meta.dirname, "../../fixtures/real");
 
 async function expectRejected(bytes: Uint8Array, opts: { fileName?: string; mediaType?: string } = {}) {
   const started = Date.now();
-  const error = await parseReport(bytes, { ...opts, timeoutMs: 2000 }).then(
+  const error = await parseDocument(bytes, { ...opts, timeoutMs: 2000 }).then(
     () => null,
     (e: unknown) => e,
   );
@@ -84,7 +84,7 @@ trailer << /Root 1 0 R >>
   it("times out instead of hanging on a huge document", async () => {
     const line = "第二十条第（一）项 信息内容 本年制发件数 规章 1 2 3\n";
     const text = line.repeat(200_000);
-    const error = await parseReport(new TextEncoder().encode(text), { timeoutMs: 50 }).catch((e: unknown) => e);
+    const error = await parseDocument(new TextEncoder().encode(text), { timeoutMs: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportParseError);
     expect((error as ReportParseError).code).toBe("TIMEOUT");
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseReport } from "@/lib/report";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { compareParse, generateSample, type Rendering } from "@/lib/sample/generate";
 
 // PDFs made from generated reports by other programs: an office suite (from DOCX) and a browser (from HTML).
@@ -19,7 +19,7 @@ describe.each(SOURCES)("PDFs $name", ({ dir, shape }) => {
   it.each(seeds)("seed %i: every cell as the generated report has it", { timeout: 60_000 }, async (seed) => {
     const sample = await generateSample(seed, shape);
     const bytes = new Uint8Array(readFileSync(path.join(folder, `${seed}.pdf`)));
-    const parsed = await parseReport(bytes, { fileName: `${seed}.pdf`, timeoutMs: 30_000 });
+    const parsed = await parseDocument(bytes, { fileName: `${seed}.pdf`, timeoutMs: 30_000 });
     // A converted PDF may be dated by its metadata rather than the page's date line; the cells are the point.
     const problems = compareParse(sample.document.expected, parsed).filter((p) => p.cell !== "publishedAt");
     expect(problems).toEqual([]);
@@ -38,7 +38,7 @@ describe("space-aligned text (pdftotext -layout of an exported PDF)", () => {
     async (seed) => {
       const sample = await generateSample(seed, "docx");
       const bytes = new Uint8Array(readFileSync(path.join(folder, `${seed}.txt`)));
-      const parsed = await parseReport(bytes, { fileName: `${seed}.txt`, timeoutMs: 30_000 });
+      const parsed = await parseDocument(bytes, { fileName: `${seed}.txt`, timeoutMs: 30_000 });
       const problems = compareParse(sample.document.expected, parsed).filter((p) => p.cell !== "publishedAt");
       expect(problems).toEqual([]);
     },

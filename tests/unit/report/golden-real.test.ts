@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseReport } from "@/lib/report/parse-report";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { type ParsedReport, parsedReportSchema } from "@/lib/report/schema";
 
 const DIR = path.resolve(import.meta.dirname, "../../fixtures/real");
@@ -45,7 +45,7 @@ async function parse(key: string): Promise<ParsedReport> {
     const bytes = new Uint8Array(readFileSync(path.join(DIR, file)));
     parsed.set(
       file,
-      await parseReport(bytes, { fileName: file, mediaType: MEDIA[path.extname(file)], timeoutMs: 20_000 }),
+      await parseDocument(bytes, { fileName: file, mediaType: MEDIA[path.extname(file)], timeoutMs: 20_000 }),
     );
   }
   return parsed.get(file)!;

@@ -1,12 +1,12 @@
 import { load } from "cheerio";
 import type { Element } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { Deadline } from "@/lib/report/errors";
+import { TimeBudget } from "@/lib/report/errors";
 import { extractHtml, tableToRows } from "@/lib/report/sources/html";
 
 function rowsOf(html: string): string[][] {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  return tableToRows($("table")[0] as Element, new Deadline(1000));
+  return tableToRows($("table")[0] as Element, new TimeBudget(1000));
 }
 
 describe("HTML tables", () => {
@@ -33,7 +33,7 @@ describe("HTML tables", () => {
   it("treats a layout table that holds tables as a container", () => {
     const { items } = extractHtml(
       `<table><tr><td>菜单</td><td><table><tr><td>规章</td><td>0</td><td>1</td><td>2</td></tr></table></td></tr></table>`,
-      new Deadline(1000),
+      new TimeBudget(1000),
     );
     expect(items).toContainEqual({ kind: "row", labels: ["规章"], cells: ["0", "1", "2"], grid: true });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseReport } from "@/lib/report/parse-report";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import type { ParsedReport } from "@/lib/report/schema";
 
 const B_ROWS_2021 = [
@@ -64,7 +64,7 @@ function textReport(opts: {
 }
 
 async function parseText(text: string): Promise<ParsedReport> {
-  return parseReport(new TextEncoder().encode(text), { fileName: "report.txt" });
+  return parseDocument(new TextEncoder().encode(text), { fileName: "report.txt" });
 }
 
 const ACTIVE_2021: Row[] = [
@@ -168,7 +168,7 @@ describe("checks", () => {
       <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>小计</td></tr>
       <tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>5</td><td>2</td><td></td><td>—</td><td>0</td><td>0</td><td>2</td><td>&nbsp;</td></tr>
       </table><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p></body></html>`;
-    const r = await parseReport(new TextEncoder().encode(html), { fileName: "r.html" });
+    const r = await parseDocument(new TextEncoder().encode(html), { fileName: "r.html" });
     expect(r.applications.received).toEqual({
       natural: 5,
       commercial: 2,

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseReport } from "@/lib/report/parse-report";
+import { parseDocument } from "@/lib/ingest/parse-document";
 import { compareParse, generateSample, type ParseProblem, RENDERINGS, type Rendering } from "@/lib/sample/generate";
 
 // PROPERTY_RUNS sets the text shapes' count; docx and pdf (slow to build and read) run 30% of it.
@@ -31,7 +31,7 @@ function describeFailures(shape: Rendering, failures: Failure[], runs: number): 
   return lines.join("\n");
 }
 
-describe.each((ONLY_SHAPES ?? RENDERINGS).map((shape) => [shape]))("parseReport(render(report)) as %s", (shape) => {
+describe.each((ONLY_SHAPES ?? RENDERINGS).map((shape) => [shape]))("parseDocument(render(report)) as %s", (shape) => {
   const runs = countRuns(shape);
   it(`recovers every cell of ${runs} seeded random reports`, { timeout: 20 * 60_000 }, async () => {
     const failures: Failure[] = [];
@@ -41,7 +41,7 @@ describe.each((ONLY_SHAPES ?? RENDERINGS).map((shape) => [shape]))("parseReport(
       const { bytes, fileName, mediaType, expected } = sample.document;
       let problems: ParseProblem[];
       try {
-        const parsed = await parseReport(bytes, { fileName, mediaType, timeoutMs: 30_000 });
+        const parsed = await parseDocument(bytes, { fileName, mediaType, timeoutMs: 30_000 });
         problems = compareParse(expected, parsed);
       } catch (error) {
         problems = [{ cell: "(document)", expected: "a parse", got: String(error), why: "parser threw" }];

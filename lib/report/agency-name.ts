@@ -1,4 +1,4 @@
-export type AgencyKind = "government" | "department" | "township" | "other";
+import type { AgencyKind } from "./schema";
 
 // Not 行政机关: legislatures, CPPCC, courts, procuratorates, party organs, enterprises, schools, hospitals.
 const OTHER_BODY =

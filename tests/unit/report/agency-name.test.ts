@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyAgencyKind, normaliseAgencyName } from "@/lib/regions";
+import { classifyAgencyKind, normaliseAgencyName } from "@/lib/report/agency-name";
 
 describe("classifyAgencyKind", () => {
   it.each([
