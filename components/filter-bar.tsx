@@ -1,6 +1,7 @@
 "use client";
 
-import { AGENCY_KIND_NAMES, FILTER_AGENCY_KINDS, FILTER_LAYOUTS } from "@/lib/filters/dashboard-filter";
+import { FILTER_AGENCY_KINDS, FILTER_LAYOUTS } from "@/lib/filters/dashboard-filter";
+import { AGENCY_KIND_LABELS } from "@/lib/report/schema";
 import { useDashboardFilter } from "./use-dashboard-filter";
 
 export type RegionOption = { code: string; name: string };
@@ -56,7 +57,7 @@ export function FilterBar({ regions, years }: { regions: RegionOption[]; years: 
           <option value="">全部</option>
           {FILTER_AGENCY_KINDS.map((k) => (
             <option key={k} value={k}>
-              {AGENCY_KIND_NAMES[k]}
+              {AGENCY_KIND_LABELS[k]}
             </option>
           ))}
         </select>

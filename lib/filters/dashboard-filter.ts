@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { METRIC_BY_ID } from "@/lib/metrics";
+import { AGENCY_KINDS, LAYOUTS } from "@/lib/report/schema";
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
-export const FILTER_AGENCY_KINDS = ["government", "department", "township", "other"] as const;
-export const FILTER_LAYOUTS = ["2019", "2021"] as const;
+export const FILTER_AGENCY_KINDS = AGENCY_KINDS;
+export const FILTER_LAYOUTS = LAYOUTS;
 
 /** One filter schema for the URL, the server loaders and the export routes, so an export matches its chart. */
 export const dashboardFilterSchema = z
@@ -81,10 +82,3 @@ export function toFilterSearch(filter: Partial<Record<string, string | number | 
   }
   return params.toString();
 }
-
-export const AGENCY_KIND_NAMES: Record<(typeof FILTER_AGENCY_KINDS)[number], string> = {
-  government: "本级人民政府",
-  department: "政府部门",
-  township: "乡镇（街道）",
-  other: "其他机关",
-};

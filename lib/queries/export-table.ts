@@ -2,9 +2,10 @@ import "server-only";
 import ExcelJS from "exceljs";
 import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { findDetailSubset } from "@/lib/charts/detail-subsets";
-import { AGENCY_KIND_NAMES, type DashboardFilter } from "@/lib/filters/dashboard-filter";
+import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { getMetric } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
+import { AGENCY_KIND_LABELS } from "@/lib/report/schema";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -79,7 +80,7 @@ export function describeFilter(filter: DashboardFilter): string {
   const parts = [
     `地区：${filter.region ? (findRegionByCode(filter.region)?.path.join(" › ") ?? filter.region) : "全国"}`,
     `年度：${filter.from ?? "不限"}–${filter.to ?? "不限"}`,
-    `机关类型：${filter.kind ? AGENCY_KIND_NAMES[filter.kind] : "全部"}`,
+    `机关类型：${filter.kind ? AGENCY_KIND_LABELS[filter.kind] : "全部"}`,
     `表格版式：${filter.layout ? `${filter.layout} 版` : "全部"}`,
   ];
   return parts.join("；");

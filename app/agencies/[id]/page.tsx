@@ -6,9 +6,9 @@ import { DeleteReportButton } from "@/components/delete-report-button";
 import { ReportTables } from "@/components/report-tables";
 import { hasPermission } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
-import { AGENCY_KIND_NAMES } from "@/lib/filters/dashboard-filter";
 import { loadAgencyPage } from "@/lib/queries/agency-page";
 import type { Layout } from "@/lib/report/schema";
+import { AGENCY_KIND_LABELS } from "@/lib/report/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +48,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
         <h1>{agency.name}</h1>
         <p className="agency-meta">
           <span>地区：{agency.regionPath.map((r) => r.name).join("") || "未识别"}</span>
-          <span>机关类型：{AGENCY_KIND_NAMES[agency.kind as keyof typeof AGENCY_KIND_NAMES] ?? agency.kind}</span>
+          <span>机关类型：{AGENCY_KIND_LABELS[agency.kind as keyof typeof AGENCY_KIND_LABELS] ?? agency.kind}</span>
           <span>已收年度报告：{years.length ? `${years.join("、")}年度` : "无"}</span>
         </p>
         <nav className="year-nav" aria-label="年度报告">

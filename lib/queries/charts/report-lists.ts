@@ -4,8 +4,8 @@ import type { ChartRow } from "@/lib/charts/chart-table";
 import { findDetailSubset } from "@/lib/charts/detail-subsets";
 import { listMetricNotes } from "@/lib/charts/metric-notes";
 import { formatQualityFlags, listQualityFlags } from "@/lib/charts/quality-flags";
-import { AGENCY_KIND_NAMES } from "@/lib/filters/dashboard-filter";
 import { getMetric } from "@/lib/metrics";
+import { AGENCY_KIND_LABELS } from "@/lib/report/schema";
 import { listQualityAgencies, QUALITY_RANKING_NOTE } from "../quality-agencies";
 import { listMissingAgencies, listReportRows, type MissingAgencyRow, type ReportRow } from "../report-rows";
 import { type BuiltChart, type ChartBuilder, DETAIL_LIMIT_EXPORT, DETAIL_LIMIT_VIEW } from "./built-chart";
@@ -49,7 +49,7 @@ export function buildReportRowsTable(
     rows: rows.map((r) => ({
       agency: r.agency,
       region: r.region,
-      kind: AGENCY_KIND_NAMES[r.kind as keyof typeof AGENCY_KIND_NAMES] ?? r.kind,
+      kind: AGENCY_KIND_LABELS[r.kind as keyof typeof AGENCY_KIND_LABELS] ?? r.kind,
       year: r.year,
       layout: r.layout ? `${r.layout} 版` : null,
       ...Object.fromEntries(metricIds.map((id) => [id, r.values[id] ?? null])),
