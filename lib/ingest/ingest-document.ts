@@ -250,14 +250,14 @@ export async function writeReportDetails(
 
 async function storeParsed(db: Db, input: IngestInput, digest: string, report: ParsedReport): Promise<IngestOutcome> {
   return db.transaction(async (tx) => {
-    const { documentId, agency } = await upsertDocumentAndAgency(tx as unknown as Tx, input, digest, report);
-    const written = await writeVersion(tx as unknown as Tx, report, agency, documentId);
+    const { documentId, agency } = await upsertDocumentAndAgency(tx, input, digest, report);
+    const written = await writeVersion(tx, report, agency, documentId);
     const base = { agencyId: agency.id, agency: report.agency!, year: report.year!, issueCount: report.issues.length };
     // The same bytes as any version already held (a re-run of an old batch) change nothing.
     if (written.known_id !== null) return { status: "unchanged", reportId: written.known_id, ...base };
     const reportId = written.report_id!;
-    await bumpDatasetVersion(tx as unknown as Tx);
-    await markRollupsPending(tx as unknown as Tx, [{ agencyId: agency.id, year: report.year! }]);
+    await bumpDatasetVersion(tx);
+    await markRollupsPending(tx, [{ agencyId: agency.id, year: report.year! }]);
     return { status: written.demoted > 0 ? "updated" : "new", reportId, ...base };
   });
 }

@@ -99,9 +99,9 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
     await db.transaction(async (tx) => {
       await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, existing.id));
       await tx.delete(reportValues).where(eq(reportValues.reportId, existing.id));
-      await bumpDatasetVersion(tx as unknown as Db);
+      await bumpDatasetVersion(tx);
       if (existing.isCurrent) {
-        await refreshRollups(tx as unknown as Db, [{ agencyId: existing.agencyId, year: before.year! }]);
+        await refreshRollups(tx, [{ agencyId: existing.agencyId, year: before.year! }]);
       }
     });
     await ingestDocument(db, input);
@@ -120,15 +120,14 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
       })
       .where(eq(reports.id, existing.id));
     if (existing.isCurrent) {
-      await writeReportDetails(tx as unknown as Db, existing.id, parsed, {
+      await writeReportDetails(tx, existing.id, parsed, {
         id: existing.agencyId,
         kind: existing.kind,
       });
     }
     // Dates and issue counts change the quality figures and cells the sums: caches and rollups follow.
-    await bumpDatasetVersion(tx as unknown as Db);
-    if (existing.isCurrent)
-      await refreshRollups(tx as unknown as Db, [{ agencyId: existing.agencyId, year: parsed.year! }]);
+    await bumpDatasetVersion(tx);
+    if (existing.isCurrent) await refreshRollups(tx, [{ agencyId: existing.agencyId, year: parsed.year! }]);
   });
   return { status: "changed", documentId, file, changes };
 }

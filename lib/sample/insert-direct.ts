@@ -80,9 +80,9 @@ export async function insertReportsDirect(db: Db, batch: GeneratedReport[]): Pro
     });
     // ~230 parameters a row: stay under PostgreSQL's 65,535 bind parameters per statement.
     for (let i = 0; i < values.length; i += 200) await tx.insert(reportValues).values(values.slice(i, i + 200));
-    await bumpDatasetVersion(tx as unknown as Db);
+    await bumpDatasetVersion(tx);
     await refreshRollups(
-      tx as unknown as Db,
+      tx,
       inserted.map((row) => ({ agencyId: row.agencyId, year: row.year })),
     );
   });
