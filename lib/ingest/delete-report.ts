@@ -5,7 +5,7 @@ import { agencies, reports } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
-import { writeReportDetails } from "./ingest-document";
+import { rewriteValuesAndIssues } from "./rewrite-values-and-issues";
 
 export type DeletedReport = {
   reportId: number;
@@ -42,7 +42,7 @@ export async function deleteReport(db: Db, reportId: number): Promise<DeletedRep
         .limit(1);
       if (previous) {
         await tx.update(reports).set({ isCurrent: true, supersededAt: null }).where(eq(reports.id, previous.id));
-        await writeReportDetails(tx, previous.id, previous.parsed as ParsedReport, agency);
+        await rewriteValuesAndIssues(tx, previous.id, previous.parsed as ParsedReport, agency);
         promotedId = previous.id;
       }
     }

@@ -5,7 +5,11 @@ import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
-import { ingestDocument, PARSER_VERSION, parseForIngest, writeReportDetails } from "./ingest-document";
+import { ingestDocument } from "./ingest-document";
+import { parseForIngest } from "./parse-pool-task";
+import { PARSER_VERSION } from "./parser-version";
+import { rewriteValuesAndIssues } from "./rewrite-values-and-issues";
+import { summarizeIssues } from "./summarize-issues";
 
 export type ReparseOutcome =
   | { status: "same" | "changed" | "recovered" | "moved"; documentId: number; file: string; changes?: string[] }
@@ -115,12 +119,11 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
         parserVersion: PARSER_VERSION,
         layout: parsed.format,
         publishedAt: parsed.publishedAt ?? null,
-        issueCount: parsed.issues.length,
-        errorCount: parsed.issues.filter((i) => i.severity === "error").length,
+        ...summarizeIssues(parsed.issues),
       })
       .where(eq(reports.id, existing.id));
     if (existing.isCurrent) {
-      await writeReportDetails(tx, existing.id, parsed, {
+      await rewriteValuesAndIssues(tx, existing.id, parsed, {
         id: existing.agencyId,
         kind: existing.kind,
       });
