@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { findRegionByCode } from "@/lib/regions";
 import type { IngestOutcome } from "./ingest-types";
-import type { DocumentMetadata } from "./metadata";
+import { type DocumentMetadata, type MetadataOverrides, readGivenMetadata } from "./metadata";
 import { PARSER_VERSION } from "./parser-version";
 
 /** A report already made from some stored bytes, with the metadata it was given (see `metadataKey`). */
@@ -17,8 +17,8 @@ export type StoredReport = {
   metadata: string;
 };
 
-/** The metadata that decides a parse beyond the bytes, in the form `applyMetadata` records it. */
-function metadataKey(m: { agency?: unknown; year?: unknown; publishedAt?: unknown; regionCode?: unknown }): string {
+/** The metadata that decides a parse beyond the bytes, as one comparable string. */
+function metadataKey(m: DocumentMetadata): string {
   const region = typeof m.regionCode === "string" ? (findRegionByCode(m.regionCode)?.code ?? null) : null;
   return JSON.stringify([m.agency || null, m.year || null, m.publishedAt || null, region]);
 }
@@ -44,8 +44,7 @@ export async function findStoredReports(db: Db, digests: string[]): Promise<Map<
           and r.parser_version = ${PARSER_VERSION}`,
   );
   for (const row of rows) {
-    const overrides = row.overrides ? (JSON.parse(row.overrides) as Record<string, { given?: unknown }>) : {};
-    const given = Object.fromEntries(Object.entries(overrides).map(([field, o]) => [field, o?.given]));
+    const given = readGivenMetadata(row.overrides ? (JSON.parse(row.overrides) as MetadataOverrides) : null) ?? {};
     const list = found.get(row.sha256) ?? [];
     list.push({
       reportId: row.report_id,

@@ -6,6 +6,7 @@ import type { ParsedReport } from "@/lib/report/schema";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
 import { ingestDocument } from "./ingest-document";
+import { type MetadataOverrides, readGivenMetadata } from "./metadata";
 import { parseForIngest } from "./parse-pool-task";
 import { PARSER_VERSION } from "./parser-version";
 import { rewriteValuesAndIssues } from "./rewrite-values-and-issues";
@@ -76,16 +77,7 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
     .where(eq(reports.sourceDocumentId, doc.id))
     .orderBy(reports.id);
   const before = existing?.parsed as ParsedReport | undefined;
-  const metadata = (before as { metadataOverrides?: Record<string, { given: unknown }> } | undefined)
-    ?.metadataOverrides;
-  const given = metadata
-    ? {
-        agency: metadata.agency?.given as string | undefined,
-        year: metadata.year?.given as number | undefined,
-        publishedAt: metadata.publishedAt?.given as string | undefined,
-        regionCode: metadata.regionCode?.given as string | undefined,
-      }
-    : undefined;
+  const given = readGivenMetadata((before as { metadataOverrides?: MetadataOverrides } | undefined)?.metadataOverrides);
   const parsed = await parseForIngest({ ...input, metadata: given });
   if (!("issues" in parsed)) {
     // Stored reports stay as they are: a parser that can no longer read a document must not erase its data.
