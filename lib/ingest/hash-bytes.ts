@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 
 /** A document's identity: the sha256 of its bytes, hex. */

@@ -1,3 +1,4 @@
+import "server-only";
 /** Ingestion limits; every rejection they cause carries a Chinese reason. */
 export type IngestLimits = {
   maxFileBytes: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import { normaliseAgencyName } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
 import { hashBytes } from "./hash-bytes";

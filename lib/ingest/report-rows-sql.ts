@@ -1,3 +1,4 @@
+import "server-only";
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { reportValues } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";

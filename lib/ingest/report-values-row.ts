@@ -1,3 +1,4 @@
+import "server-only";
 import { CELLS } from "@/db/cells";
 import type { reportValues } from "@/db/schema";
 import { ancestorsOf, findRegionByCode } from "@/lib/regions/region-tree";

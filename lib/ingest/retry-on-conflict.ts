@@ -1,3 +1,4 @@
+import "server-only";
 /** The SQLSTATE of a database error (postgres.js and PGlite put it on the error or its cause). */
 export function readSqlState(error: unknown): string | undefined {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { passesArithmeticChecks } from "@/lib/report/issue-codes";
 import type { ParsedReport } from "@/lib/report/schema";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import iconv from "iconv-lite";
 import yauzl from "yauzl";
 
