@@ -5,6 +5,10 @@ import { DatabaseUnavailableError } from "./errors";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
+/**
+ * A database or a transaction (Drizzle's transaction type extends its database type): functions take `Db` and run
+ * inside whichever they are given, so a caller passes `tx` from `db.transaction((tx) => …)` as it is, without a cast.
+ */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = "pglite" | "postgres";
 export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
@@ -38,7 +42,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<DbHandle> {
     // the data-quality panel 120 ms of its 380 (and compiles again on every call).
     connection: { jit: "off" },
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema });
   try {
     await db.execute(sql`select 1`);
     if (migrate) {
@@ -47,7 +51,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<DbHandle> {
       const locker = postgres(url, { max: 1, onnotice: () => {} });
       try {
         await locker`select pg_advisory_lock(727272)`;
-        await run(db as never, { migrationsFolder: resolveMigrationsDir() });
+        await run(db, { migrationsFolder: resolveMigrationsDir() });
       } finally {
         await locker`select pg_advisory_unlock(727272)`.catch(() => {});
         await locker.end({ timeout: 1 });
@@ -66,7 +70,7 @@ async function openPglite(dataDir: string, purpose: string, migrate: boolean): P
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create(dataDir);
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema });
     if (migrate) {
       const { migrate: run } = await import("drizzle-orm/pglite/migrator");
       await run(drizzle(client), { migrationsFolder: resolveMigrationsDir() });

@@ -1,10 +1,10 @@
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import yauzl from "yauzl";
-import { decodeEntryName, isUnsafeEntryPath } from "./decode-entry-name";
-import { formatBytes, type IngestLimits } from "./limits";
+import { describeTooLarge, formatBytes, type IngestLimits } from "./limits";
 import type { DocumentMetadata } from "./metadata";
+import { isUnsafeEntryPath, listZipEntries, openZip, readZipEntry, type ZipEntry } from "./zip-archive";
 
 /** One document found in the inputs, or the reason it cannot be taken. */
 export type SourceItem =
@@ -14,7 +14,7 @@ export type SourceItem =
 const MANIFEST = "manifest.csv";
 const IGNORED = new Set([MANIFEST, ".DS_Store", "Thumbs.db", "desktop.ini"]);
 
-function reject(label: string, code: string, reason: string): SourceItem {
+function rejectItem(label: string, code: string, reason: string): SourceItem {
   return {
     label,
     fileName: path.posix.basename(label.split("!").at(-1)!.replace(/\\/g, "/")),
@@ -60,38 +60,21 @@ function listFiles(dir: string): string[] {
 }
 
 async function* readZip(zipPath: string, limits: IngestLimits): AsyncGenerator<SourceItem> {
-  const opened = await new Promise<yauzl.ZipFile>((resolve, rej) =>
-    yauzl.open(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: true }, (err, z) =>
-      err ? rej(err) : resolve(z),
-    ),
-  ).catch((error: Error) => error);
+  const opened = await openZip(zipPath, { autoClose: true }).catch((error: Error) => error);
   if (opened instanceof Error) {
-    yield reject(zipPath, "CORRUPT_ARCHIVE", `压缩包无法打开：${opened.message}`);
+    yield rejectItem(zipPath, "CORRUPT_ARCHIVE", `压缩包无法打开：${opened.message}`);
     return;
   }
-  const zip = opened;
-  const entries: { name: string; entry: yauzl.Entry }[] = [];
-  const done = new Promise<void>((resolve, rejectDone) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      entries.push({
-        name: decodeEntryName(entry.fileName as unknown as Buffer, (entry.generalPurposeBitFlag & 0x800) !== 0),
-        entry,
-      });
-      zip.readEntry();
-    });
-    zip.on("end", resolve);
-    zip.on("error", rejectDone);
-  });
-  zip.readEntry();
+  let entries: ZipEntry[];
   try {
-    await done;
+    entries = await listZipEntries(opened);
   } catch (error) {
-    yield reject(zipPath, "CORRUPT_ARCHIVE", `压缩包已损坏：${(error as Error).message}`);
+    yield rejectItem(zipPath, "CORRUPT_ARCHIVE", `压缩包已损坏：${(error as Error).message}`);
     return;
   }
   const files = entries.filter((e) => !e.name.endsWith("/"));
   if (files.length > limits.maxArchiveEntries) {
-    yield reject(
+    yield rejectItem(
       zipPath,
       "ARCHIVE_TOO_MANY_ENTRIES",
       `压缩包内文件过多（${files.length} 个，上限 ${limits.maxArchiveEntries} 个）。`,
@@ -101,58 +84,36 @@ async function* readZip(zipPath: string, limits: IngestLimits): AsyncGenerator<S
   const manifestEntry = files.find((e) => path.posix.basename(e.name) === MANIFEST);
   let manifest = new Map<string, DocumentMetadata>();
   let total = 0;
-  const reopen = () =>
-    new Promise<yauzl.ZipFile>((resolve, rej) =>
-      yauzl.open(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false }, (err, z) =>
-        err ? rej(err) : resolve(z),
-      ),
-    );
-  const reader = await reopen();
+  const reader = await openZip(zipPath, { autoClose: false });
   try {
-    const readEntry = (entry: yauzl.Entry, cap: number) =>
-      new Promise<Uint8Array>((resolve, rej) => {
-        reader.openReadStream(entry, (err, stream) => {
-          if (err) return rej(err);
-          const chunks: Buffer[] = [];
-          let size = 0;
-          stream.on("data", (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > cap) {
-              stream.destroy(new Error("SIZE_LIMIT"));
-              return;
-            }
-            chunks.push(chunk);
-          });
-          stream.on("error", rej);
-          stream.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-        });
-      });
     if (manifestEntry) {
-      manifest = readManifest(Buffer.from(await readEntry(manifestEntry.entry, 10 * 1024 * 1024)).toString("utf8"));
+      manifest = readManifest(
+        Buffer.from(await readZipEntry(reader, manifestEntry.entry, 10 * 1024 * 1024)).toString("utf8"),
+      );
     }
     for (const { name, entry } of files) {
       const label = `${zipPath}!${name}`;
       const base = path.posix.basename(name);
       if (IGNORED.has(base) || name.startsWith("__MACOSX/")) continue;
       if (isUnsafeEntryPath(name)) {
-        yield reject(label, "UNSAFE_ENTRY_PATH", `压缩包内的路径“${name}”指向包外（含“..”或绝对路径），已忽略。`);
+        yield rejectItem(label, "UNSAFE_ENTRY_PATH", `压缩包内的路径“${name}”指向包外（含“..”或绝对路径），已忽略。`);
         continue;
       }
       if (entry.uncompressedSize > limits.maxFileBytes) {
-        yield reject(
-          label,
-          "FILE_TOO_LARGE",
-          `文件过大（${formatBytes(entry.uncompressedSize)}，上限 ${formatBytes(limits.maxFileBytes)}）。`,
-        );
+        yield rejectItem(label, "FILE_TOO_LARGE", describeTooLarge(entry.uncompressedSize, limits.maxFileBytes));
         continue;
       }
       const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
       if (ratio > limits.maxCompressionRatio && entry.uncompressedSize > 1024 * 1024) {
-        yield reject(label, "SUSPICIOUS_COMPRESSION", `压缩比异常（${Math.round(ratio)}:1），疑似压缩炸弹，已拒绝。`);
+        yield rejectItem(
+          label,
+          "SUSPICIOUS_COMPRESSION",
+          `压缩比异常（${Math.round(ratio)}:1），疑似压缩炸弹，已拒绝。`,
+        );
         continue;
       }
       if (total + entry.uncompressedSize > limits.maxArchiveBytes) {
-        yield reject(
+        yield rejectItem(
           label,
           "ARCHIVE_TOO_LARGE",
           `压缩包解压后总量超过上限 ${formatBytes(limits.maxArchiveBytes)}，其余文件未导入。`,
@@ -160,16 +121,16 @@ async function* readZip(zipPath: string, limits: IngestLimits): AsyncGenerator<S
         return;
       }
       if (/\.zip$/i.test(base)) {
-        yield reject(label, "NESTED_ARCHIVE", "不支持压缩包内再嵌套压缩包，请解压后分别导入。");
+        yield rejectItem(label, "NESTED_ARCHIVE", "不支持压缩包内再嵌套压缩包，请解压后分别导入。");
         continue;
       }
       try {
-        const bytes = await readEntry(entry, limits.maxFileBytes);
+        const bytes = await readZipEntry(reader, entry, limits.maxFileBytes);
         total += bytes.byteLength;
         yield { label, fileName: base, bytes, metadata: manifest.get(name) ?? manifest.get(base) };
       } catch (error) {
         const tooBig = (error as Error).message === "SIZE_LIMIT";
-        yield reject(
+        yield rejectItem(
           label,
           tooBig ? "FILE_TOO_LARGE" : "CORRUPT_ARCHIVE",
           tooBig
@@ -190,7 +151,7 @@ export async function* collectSources(inputs: string[], limits: IngestLimits): A
     try {
       stat = fs.statSync(input);
     } catch {
-      yield reject(input, "NOT_FOUND", "文件或目录不存在。");
+      yield rejectItem(input, "NOT_FOUND", "文件或目录不存在。");
       continue;
     }
     const files = stat.isDirectory() ? listFiles(input) : [input];
@@ -204,11 +165,7 @@ export async function* collectSources(inputs: string[], limits: IngestLimits): A
       }
       const size = fs.statSync(file).size;
       if (size > limits.maxFileBytes) {
-        yield reject(
-          file,
-          "FILE_TOO_LARGE",
-          `文件过大（${formatBytes(size)}，上限 ${formatBytes(limits.maxFileBytes)}）。`,
-        );
+        yield rejectItem(file, "FILE_TOO_LARGE", describeTooLarge(size, limits.maxFileBytes));
         continue;
       }
       const dir = path.dirname(file);

@@ -1,15 +1,16 @@
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import yauzl from "yauzl";
+import { openZip } from "./zip-archive";
 
-function countZipEntries(file: string): Promise<number> {
-  return new Promise((resolve) =>
-    yauzl.open(file, { lazyEntries: false, autoClose: true }, (err, zip) => {
-      if (err || !zip) return resolve(1);
-      resolve(Math.max(1, zip.entryCount));
-      zip.close();
-    }),
-  );
+async function countZipEntries(file: string): Promise<number> {
+  try {
+    const zip = await openZip(file, { autoClose: false });
+    zip.close();
+    return Math.max(1, zip.entryCount);
+  } catch {
+    return 1;
+  }
 }
 
 /** An upper estimate of the documents in the inputs, for the progress display (zips by their directory). */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgencyKind } from "@/lib/report/schema";
 
 /** 条例第四十九条: departments by 31 January, 本级人民政府 (and townships) by 31 March of the next year. */

@@ -5,7 +5,7 @@ import { agencies, reports } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
-import { writeReportDetails } from "./ingest-document";
+import { rewriteValuesAndIssues } from "./rewrite-values-and-issues";
 
 export type DeletedReport = {
   reportId: number;
@@ -42,12 +42,12 @@ export async function deleteReport(db: Db, reportId: number): Promise<DeletedRep
         .limit(1);
       if (previous) {
         await tx.update(reports).set({ isCurrent: true, supersededAt: null }).where(eq(reports.id, previous.id));
-        await writeReportDetails(tx as unknown as Db, previous.id, previous.parsed as ParsedReport, agency);
+        await rewriteValuesAndIssues(tx, previous.id, previous.parsed as ParsedReport, agency);
         promotedId = previous.id;
       }
     }
-    await bumpDatasetVersion(tx as unknown as Db);
-    if (row.isCurrent) await refreshRollups(tx as unknown as Db, [{ agencyId: row.agencyId, year: row.year }]);
+    await bumpDatasetVersion(tx);
+    if (row.isCurrent) await refreshRollups(tx, [{ agencyId: row.agencyId, year: row.year }]);
     return { reportId, agencyId: row.agencyId, agency: agency.name, year: row.year, promotedId };
   });
 }

@@ -2,19 +2,14 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
 import type { SourceItem } from "./collect-sources";
-import {
-  findStoredReports,
-  hashBytes,
-  type IngestInput,
-  type IngestOutcome,
-  type PreparedDocument,
-  storePreparedDocument,
-  toPrepared,
-  unchangedOutcome,
-} from "./ingest-document";
+import { findStoredReports, findUnchangedOutcome } from "./find-stored-reports";
+import { hashBytes } from "./hash-bytes";
+import type { IngestInput, IngestOutcome } from "./ingest-types";
 import type { DocumentMetadata } from "./metadata";
 import { ParsePool } from "./parse-pool";
 import { parseForIngest } from "./parse-pool-task";
+import { type PreparedDocument, prepareParsedDocument } from "./prepare-document";
+import { storePreparedDocument } from "./store-document";
 
 export type FileResult = { file: string } & IngestOutcome;
 /** Stores in flight at once: a PostgreSQL pool overlaps them; PGlite is one connection, so one at a time. */
@@ -76,8 +71,8 @@ export async function ingestBatch(
       batch.map((d) => d.digest),
     );
     for (const { at, label, input, digest } of batch) {
-      const unchanged = unchangedOutcome(stored.get(digest), input.metadata);
-      const run = () => parse(input).then((parsed) => toPrepared(input, digest, parsed));
+      const unchanged = findUnchangedOutcome(stored.get(digest), input.metadata);
+      const run = () => parse(input).then((parsed) => prepareParsedDocument(input, digest, parsed));
       if (unchanged) ahead.push({ at, label, next: () => Promise.resolve(unchanged) });
       else if (!pool)
         ahead.push({ at, label, next: run }); // in-process: parse when its turn comes

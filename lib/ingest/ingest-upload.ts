@@ -7,7 +7,7 @@ import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
 import { collectSources } from "./collect-sources";
 import { type FileResult, ingestBatch } from "./ingest-batch";
 import { ingestDocument } from "./ingest-document";
-import { formatBytes, type IngestLimits } from "./limits";
+import { describeTooLarge, type IngestLimits } from "./limits";
 
 /** Ingests one uploaded file (a document or a .zip of documents) through the same pipeline and limits as the CLI. */
 export async function ingestUpload(db: Db, file: File, limits: IngestLimits): Promise<FileResult[]> {
@@ -19,7 +19,7 @@ export async function ingestUpload(db: Db, file: File, limits: IngestLimits): Pr
         file: file.name,
         status: "rejected",
         code: "FILE_TOO_LARGE",
-        reason: `文件过大（${formatBytes(file.size)}，上限 ${formatBytes(cap)}）。`,
+        reason: describeTooLarge(file.size, cap),
       },
     ];
   }

@@ -1,3 +1,4 @@
+import "server-only";
 /** Ingestion limits; every rejection they cause carries a Chinese reason. */
 export type IngestLimits = {
   maxFileBytes: number;
@@ -23,4 +24,9 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
+}
+
+/** The reason a file over its size limit is rejected (code FILE_TOO_LARGE). */
+export function describeTooLarge(size: number, limit: number): string {
+  return `文件过大（${formatBytes(size)}，上限 ${formatBytes(limit)}）。`;
 }

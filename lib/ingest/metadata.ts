@@ -4,6 +4,9 @@ import type { ParsedReport } from "@/lib/report/schema";
 /** Metadata supplied with a document (manifest.csv or flags); it wins over what the parser inferred. */
 export type DocumentMetadata = { agency?: string; regionCode?: string; year?: number; publishedAt?: string };
 
+/** Per field, what the parser had read and what the metadata gave (kept on the report as `metadataOverrides`). */
+export type MetadataOverrides = Record<string, { parsed: unknown; given: unknown }>;
+
 const FIELD_LABELS: Record<keyof DocumentMetadata, string> = {
   agency: "机关名称",
   regionCode: "地区代码",
@@ -13,11 +16,11 @@ const FIELD_LABELS: Record<keyof DocumentMetadata, string> = {
 
 /** Applies explicit metadata and records, per field, what the parser had read (`metadataOverrides`). */
 export function applyMetadata(report: ParsedReport, metadata: DocumentMetadata): ParsedReport {
-  const next: ParsedReport & { metadataOverrides?: Record<string, { parsed: unknown; given: unknown }> } = {
+  const next: ParsedReport & { metadataOverrides?: MetadataOverrides } = {
     ...report,
     issues: [...report.issues],
   };
-  const overrides: Record<string, { parsed: unknown; given: unknown }> = {};
+  const overrides: MetadataOverrides = {};
   const note = (field: keyof DocumentMetadata, parsed: unknown, given: unknown) => {
     overrides[field] = { parsed, given };
     if (parsed !== null && parsed !== undefined && parsed !== given) {
@@ -50,4 +53,17 @@ export function applyMetadata(report: ParsedReport, metadata: DocumentMetadata):
   }
   next.metadataOverrides = overrides;
   return next;
+}
+
+/** The metadata a report was given, read back from its `metadataOverrides`; undefined when it was given none. */
+export function readGivenMetadata(
+  overrides: Partial<MetadataOverrides> | null | undefined,
+): DocumentMetadata | undefined {
+  if (!overrides) return undefined;
+  return {
+    agency: overrides.agency?.given as string | undefined,
+    year: overrides.year?.given as number | undefined,
+    publishedAt: overrides.publishedAt?.given as string | undefined,
+    regionCode: overrides.regionCode?.given as string | undefined,
+  };
 }

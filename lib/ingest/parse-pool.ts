@@ -1,16 +1,15 @@
 import "server-only";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-
-// Built at run time so that bundlers (the Next build, whose uploads parse in-process) do not follow the worker
-// files and the tsx loader they register; the command-line tools run these sources directly.
-const sibling = (name: string): URL => new URL(name, `${import.meta.url.replace(/[^/]*$/, "")}`);
-
 import type { ParsedReport } from "@/lib/report/schema";
 import { PARSE_TIMEOUT_MS, type ParseRejection, type ParseTask } from "./parse-pool-task";
 import type { ParseRequest } from "./parse-pool-worker";
 
 export type ParseResult = ParsedReport | ParseRejection;
+
+// Built at run time so that bundlers (the Next build, whose uploads parse in-process) do not follow the worker
+// files and the tsx loader they register; the command-line tools run these sources directly.
+const sibling = (name: string): URL => new URL(name, `${import.meta.url.replace(/[^/]*$/, "")}`);
 
 /** Parse workers for a batch: `--workers` / OGI_PARSE_WORKERS, else one core left to the main thread (and ≥ 1). */
 export function resolveParseWorkers(value?: string): number {

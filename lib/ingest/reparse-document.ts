@@ -5,7 +5,12 @@ import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
 import type { ParsedReport } from "@/lib/report/schema";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
-import { ingestDocument, PARSER_VERSION, parseForIngest, writeReportDetails } from "./ingest-document";
+import { ingestDocument } from "./ingest-document";
+import { type MetadataOverrides, readGivenMetadata } from "./metadata";
+import { parseForIngest } from "./parse-pool-task";
+import { PARSER_VERSION } from "./parser-version";
+import { rewriteValuesAndIssues } from "./rewrite-values-and-issues";
+import { summarizeIssues } from "./summarize-issues";
 
 export type ReparseOutcome =
   | { status: "same" | "changed" | "recovered" | "moved"; documentId: number; file: string; changes?: string[] }
@@ -72,16 +77,7 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
     .where(eq(reports.sourceDocumentId, doc.id))
     .orderBy(reports.id);
   const before = existing?.parsed as ParsedReport | undefined;
-  const metadata = (before as { metadataOverrides?: Record<string, { given: unknown }> } | undefined)
-    ?.metadataOverrides;
-  const given = metadata
-    ? {
-        agency: metadata.agency?.given as string | undefined,
-        year: metadata.year?.given as number | undefined,
-        publishedAt: metadata.publishedAt?.given as string | undefined,
-        regionCode: metadata.regionCode?.given as string | undefined,
-      }
-    : undefined;
+  const given = readGivenMetadata((before as { metadataOverrides?: MetadataOverrides } | undefined)?.metadataOverrides);
   const parsed = await parseForIngest({ ...input, metadata: given });
   if (!("issues" in parsed)) {
     // Stored reports stay as they are: a parser that can no longer read a document must not erase its data.
@@ -99,9 +95,9 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
     await db.transaction(async (tx) => {
       await tx.update(reports).set({ isCurrent: false, supersededAt: new Date() }).where(eq(reports.id, existing.id));
       await tx.delete(reportValues).where(eq(reportValues.reportId, existing.id));
-      await bumpDatasetVersion(tx as unknown as Db);
+      await bumpDatasetVersion(tx);
       if (existing.isCurrent) {
-        await refreshRollups(tx as unknown as Db, [{ agencyId: existing.agencyId, year: before.year! }]);
+        await refreshRollups(tx, [{ agencyId: existing.agencyId, year: before.year! }]);
       }
     });
     await ingestDocument(db, input);
@@ -115,20 +111,18 @@ export async function reparseDocument(db: Db, documentId: number): Promise<Repar
         parserVersion: PARSER_VERSION,
         layout: parsed.format,
         publishedAt: parsed.publishedAt ?? null,
-        issueCount: parsed.issues.length,
-        errorCount: parsed.issues.filter((i) => i.severity === "error").length,
+        ...summarizeIssues(parsed.issues),
       })
       .where(eq(reports.id, existing.id));
     if (existing.isCurrent) {
-      await writeReportDetails(tx as unknown as Db, existing.id, parsed, {
+      await rewriteValuesAndIssues(tx, existing.id, parsed, {
         id: existing.agencyId,
         kind: existing.kind,
       });
     }
     // Dates and issue counts change the quality figures and cells the sums: caches and rollups follow.
-    await bumpDatasetVersion(tx as unknown as Db);
-    if (existing.isCurrent)
-      await refreshRollups(tx as unknown as Db, [{ agencyId: existing.agencyId, year: parsed.year! }]);
+    await bumpDatasetVersion(tx);
+    if (existing.isCurrent) await refreshRollups(tx, [{ agencyId: existing.agencyId, year: parsed.year! }]);
   });
   return { status: "changed", documentId, file, changes };
 }

@@ -41,13 +41,13 @@ async function drainAll(db: Db): Promise<number> {
   for (;;) {
     const done = await db.transaction(async (tx) => {
       const rows = await selectRows<{ agency_id: number; year: number; seq: string }>(
-        tx as unknown as Db,
+        tx,
         sql`select agency_id, year, seq::text as seq from rollup_pending
             order by agency_id, year limit ${DRAIN_CHUNK} for update`,
       );
       if (rows.length === 0) return 0;
       await refreshRollups(
-        tx as unknown as Db,
+        tx,
         rows.map((r) => ({ agencyId: r.agency_id, year: r.year })),
       );
       const keys = sql.join(

@@ -1,3 +1,4 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { CELL_BY_PATH, cellColumn } from "@/db/cells";
 import { ROLLUP_METRICS } from "@/db/rollup-columns";

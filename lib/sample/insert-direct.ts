@@ -1,13 +1,14 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agencies, reports, reportValues, sourceDocuments } from "@/db/schema";
+import { agencies, reports, sourceDocuments } from "@/db/schema";
 import { bumpDatasetVersion } from "@/lib/ingest/bump-dataset-version";
-import { buildReportValuesRow } from "@/lib/ingest/cell-values";
-import { computeDeadline } from "@/lib/ingest/deadline";
-import { PARSER_VERSION } from "@/lib/ingest/ingest-document";
+import { hashBytes } from "@/lib/ingest/hash-bytes";
+import { PARSER_VERSION } from "@/lib/ingest/parser-version";
+import { insertReportValuesSql } from "@/lib/ingest/report-rows-sql";
+import { buildReportValuesRow } from "@/lib/ingest/report-values-row";
 import { classifyAgencyKind, normaliseAgencyName } from "@/lib/report/agency-name";
+import { computeDeadline } from "@/lib/report/publication-deadline";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import type { GeneratedReport } from "@/lib/sample/generate";
 
@@ -38,7 +39,7 @@ export async function insertReportsDirect(db: Db, batch: GeneratedReport[]): Pro
     const docs = batch.map((r) => {
       const bytes = new TextEncoder().encode(JSON.stringify(r));
       return {
-        sha256: createHash("sha256").update(bytes).digest("hex"),
+        sha256: hashBytes(bytes),
         content: bytes,
         byteSize: bytes.byteLength,
         fileName: `${r.agency}-${r.year}.json`,
@@ -78,11 +79,10 @@ export async function insertReportsDirect(db: Db, batch: GeneratedReport[]): Pro
       const r = byKey.get(`${row.agencyId}|${row.year}`)!;
       return buildReportValuesRow(row.id, { id: row.agencyId, kind: classifyAgencyKind(r.agency) }, r);
     });
-    // ~230 parameters a row: stay under PostgreSQL's 65,535 bind parameters per statement.
-    for (let i = 0; i < values.length; i += 200) await tx.insert(reportValues).values(values.slice(i, i + 200));
-    await bumpDatasetVersion(tx as unknown as Db);
+    if (values.length > 0) await tx.execute(insertReportValuesSql(values));
+    await bumpDatasetVersion(tx);
     await refreshRollups(
-      tx as unknown as Db,
+      tx,
       inserted.map((row) => ({ agencyId: row.agencyId, year: row.year })),
     );
   });

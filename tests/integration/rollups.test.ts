@@ -265,13 +265,13 @@ describe.each<DriverKind>(["postgres", "pglite"])("report rollups on %s", (kind)
       });
       const first = t.db.transaction(async (tx) => {
         await tx.execute(sql`update report_values set app_received_total = 7001 where report_id = ${pair.a}`);
-        await refreshRollups(tx as unknown as Db, [{ agencyId: Number(pair.a_agency), year: Number(pair.year) }]);
+        await refreshRollups(tx, [{ agencyId: Number(pair.a_agency), year: Number(pair.year) }]);
         await gate;
       });
       await new Promise((r) => setTimeout(r, 200));
       const second = t.db.transaction(async (tx) => {
         await tx.execute(sql`update report_values set app_received_total = 7002 where report_id = ${pair.b}`);
-        await refreshRollups(tx as unknown as Db, [{ agencyId: Number(pair.b_agency), year: Number(pair.year) }]);
+        await refreshRollups(tx, [{ agencyId: Number(pair.b_agency), year: Number(pair.year) }]);
       });
       // Let the second writer reach its refresh (it waits for the first one's group lock), then commit the first.
       for (let i = 0; i < 50; i++) {
