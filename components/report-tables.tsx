@@ -12,6 +12,7 @@ import {
   REVIEW_GROUP_LABEL,
   SECTION_TITLES,
 } from "@/lib/report/official-layout";
+import { readCellValue } from "@/lib/report/read-cell";
 import {
   ACTIVE_ROWS,
   APPLICANT_COLUMN_LABELS,
@@ -40,23 +41,14 @@ function indexIssues(issues: Issue[]) {
   };
 }
 
-function read(report: ParsedReport, path: string): unknown {
-  let node: unknown = report;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
 function Cell({ report, path, issuesAt }: { report: ParsedReport; path: string; issuesAt: (p: string) => string[] }) {
-  const value = read(report, path);
+  const value = readCellValue(report, path);
   const messages = issuesAt(path);
-  const absent = value === undefined || value === null;
+  const absent = value === null;
   const className = [messages.length ? "issue" : "", absent ? "absent" : ""].filter(Boolean).join(" ") || undefined;
   return (
     <td className={className} title={messages.join("\n") || (absent ? "报告中无此单元格" : undefined)} data-cell={path}>
-      {absent ? "—" : typeof value === "number" ? formatNumber(value, 4) : String(value)}
+      {value === null ? "—" : formatNumber(value, 4)}
       {messages.length ? <span className="visually-hidden">（问题：{messages.join("；")}）</span> : null}
     </td>
   );

@@ -1,3 +1,4 @@
+import { readCellValue } from "@/lib/report/read-cell";
 import "server-only";
 import { CELLS } from "@/db/cells";
 import type { reportValues } from "@/db/schema";
@@ -6,15 +7,6 @@ import type { ParsedReport } from "@/lib/report/schema";
 import type { StoredAgency } from "./ingest-types";
 
 export type ReportValuesRow = typeof reportValues.$inferInsert;
-
-function readCell(report: ParsedReport, path: string): number | null {
-  let node: unknown = report;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object") return null;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return typeof node === "number" && Number.isFinite(node) ? node : null;
-}
 
 /** Province, prefecture and county of a region code, denormalised so aggregates never walk the region tree. */
 function deriveRegionLevels(code: string | null) {
@@ -35,7 +27,7 @@ function deriveRegionLevels(code: string | null) {
 /** The `report_values` row of one current report: every table cell (absent or unresolved ones null). */
 export function buildReportValuesRow(reportId: number, agency: StoredAgency, report: ParsedReport): ReportValuesRow {
   const cells: Record<string, number | null> = {};
-  for (const cell of CELLS) cells[cell.column] = readCell(report, cell.path);
+  for (const cell of CELLS) cells[cell.column] = readCellValue(report, cell.path);
   return {
     reportId,
     agencyId: agency.id,

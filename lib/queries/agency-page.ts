@@ -6,6 +6,7 @@ import { agencies, reportIssues, reports, sourceDocuments } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { aggregateCellMetric, type CellMetric, daysLate, METRICS, type ReportCells } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
+import { readCellValue } from "@/lib/report/read-cell";
 import type { ParsedReport } from "@/lib/report/schema";
 import { cachedByVersion } from "./dataset-cache";
 import { isRegionInScope } from "./region-scope";
@@ -48,19 +49,10 @@ export type AgencyPage = {
   series: { id: string; name: string; unit: string; group: string; values: Record<number, number | null> }[];
 };
 
-function readPath(node: unknown, path: string): number | null {
-  let cur = node;
-  for (const key of path.split(".")) {
-    if (cur === null || typeof cur !== "object") return null;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return typeof cur === "number" && Number.isFinite(cur) ? cur : null;
-}
-
 /** Cells of a parsed report by canonical path, for the metric functions. */
 export function collectReportCells(parsed: unknown, year: number, layout: string | null): ReportCells {
   const cells: Record<string, number | null> = {};
-  for (const cell of CELLS) cells[cell.path] = readPath(parsed, cell.path);
+  for (const cell of CELLS) cells[cell.path] = readCellValue(parsed, cell.path);
   return { year, layout, cells };
 }
 
