@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { REPORT_VALUE_COLUMNS } from "./report-value-columns";
+import reportValueColumns from "./report-value-columns.json";
 
 /** One table cell of the canonical report, as stored in a typed column of `report_values`. */
 export type CellDef = {
@@ -11,7 +11,8 @@ export type CellDef = {
   kind: "count" | "money";
 };
 
-export const CELLS: readonly CellDef[] = REPORT_VALUE_COLUMNS;
+/** Generated from lib/report/schema by `npm run db:columns` (db/ imports nothing from lib/). */
+export const CELLS = reportValueColumns.columns as readonly CellDef[];
 
 export const CELL_BY_PATH: ReadonlyMap<string, CellDef> = new Map(CELLS.map((c) => [c.path, c]));
 
