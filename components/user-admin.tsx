@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ScrollTable } from "./scroll-table";
 
 export type AdminUserRow = {
   id: string;
@@ -101,95 +102,77 @@ export function UserAdmin({ users }: { users: AdminUserRow[] }) {
       </section>
       <section className="card" aria-labelledby="users-h">
         <h2 id="users-h">用户（{users.length}）</h2>
-        <div className="data-table">
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>邮箱</th>
-                  <th>姓名</th>
-                  <th>角色</th>
-                  <th>可见范围</th>
-                  <th>导出</th>
-                  <th>状态</th>
-                  <th>创建日期</th>
-                  <th>操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((u) => (
-                  <tr key={u.id} data-email={u.email}>
-                    <td>{u.email}</td>
-                    <td>{u.name}</td>
-                    <td>{u.roleName}</td>
-                    <td>{u.scopeName}</td>
-                    <td>{u.canExport ? "可导出" : "不可导出"}</td>
-                    <td>{u.disabled ? "已停用" : "启用"}</td>
-                    <td>{u.createdAt}</td>
-                    <td className="row-actions">
-                      {u.isSelf ? null : (
-                        <button
-                          type="button"
-                          className="tool-button"
-                          onClick={() =>
-                            run(async () => {
-                              await patch(u, { action: u.disabled ? "enable" : "disable" });
-                              return u.disabled ? `已启用 ${u.email}` : `已停用 ${u.email}，其会话已结束`;
-                            })
-                          }
-                        >
-                          {u.disabled ? "启用" : "停用"}
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        className="tool-button"
-                        onClick={() =>
+        <ScrollTable headers={["邮箱", "姓名", "角色", "可见范围", "导出", "状态", "创建日期", "操作"]}>
+          {users.map((u) => (
+            <tr key={u.id} data-email={u.email}>
+              <td>{u.email}</td>
+              <td>{u.name}</td>
+              <td>{u.roleName}</td>
+              <td>{u.scopeName}</td>
+              <td>{u.canExport ? "可导出" : "不可导出"}</td>
+              <td>{u.disabled ? "已停用" : "启用"}</td>
+              <td>{u.createdAt}</td>
+              <td className="row-actions">
+                {u.isSelf ? null : (
+                  <button
+                    type="button"
+                    className="tool-button"
+                    onClick={() =>
+                      run(async () => {
+                        await patch(u, { action: u.disabled ? "enable" : "disable" });
+                        return u.disabled ? `已启用 ${u.email}` : `已停用 ${u.email}，其会话已结束`;
+                      })
+                    }
+                  >
+                    {u.disabled ? "启用" : "停用"}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="tool-button"
+                  onClick={() =>
+                    run(async () => {
+                      const data = await patch(u, { action: "reset-password" });
+                      return `已重置 ${u.email} 的密码，新密码（仅显示这一次）：${data.password}`;
+                    })
+                  }
+                >
+                  重置密码
+                </button>
+                {u.role === "supervisor" ? (
+                  <>
+                    <button
+                      type="button"
+                      className="tool-button"
+                      onClick={() =>
+                        run(async () => {
+                          await patch(u, { action: "update", canExport: !u.canExport });
+                          return `已${u.canExport ? "取消" : "授予"} ${u.email} 的导出权限`;
+                        })
+                      }
+                    >
+                      {u.canExport ? "取消导出权" : "授予导出权"}
+                    </button>
+                    <button
+                      type="button"
+                      className="tool-button"
+                      onClick={() => {
+                        const code = window.prompt("新的地区代码（6 位）", u.regionCode ?? "");
+                        if (code)
                           run(async () => {
-                            const data = await patch(u, { action: "reset-password" });
-                            return `已重置 ${u.email} 的密码，新密码（仅显示这一次）：${data.password}`;
-                          })
-                        }
-                      >
-                        重置密码
-                      </button>
-                      {u.role === "supervisor" ? (
-                        <>
-                          <button
-                            type="button"
-                            className="tool-button"
-                            onClick={() =>
-                              run(async () => {
-                                await patch(u, { action: "update", canExport: !u.canExport });
-                                return `已${u.canExport ? "取消" : "授予"} ${u.email} 的导出权限`;
-                              })
-                            }
-                          >
-                            {u.canExport ? "取消导出权" : "授予导出权"}
-                          </button>
-                          <button
-                            type="button"
-                            className="tool-button"
-                            onClick={() => {
-                              const code = window.prompt("新的地区代码（6 位）", u.regionCode ?? "");
-                              if (code)
-                                run(async () => {
-                                  await patch(u, { action: "update", regionCode: code });
-                                  return `已把 ${u.email} 的地区改为 ${code}`;
-                                });
-                            }}
-                          >
-                            改地区
-                          </button>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+                            await patch(u, { action: "update", regionCode: code });
+                            return `已把 ${u.email} 的地区改为 ${code}`;
+                          });
+                      }}
+                    >
+                      改地区
+                    </button>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       </section>
     </>
   );

@@ -1,4 +1,7 @@
-/** Charts of the dashboard; every one is served (JSON, CSV, XLSX) by /api/charts/[chart] from one function. */
+/**
+ * Charts of the dashboard, in the overview's page order; every one is served (JSON, CSV, XLSX) by
+ * /api/charts/[chart] from one function.
+ */
 export const CHART_IDS = [
   "kpis",
   "applications-by-year",
@@ -7,11 +10,11 @@ export const CHART_IDS = [
   "procurement-by-year",
   "review-by-year",
   "quality-by-year",
+  "detail",
   "children",
   "heatmap",
-  "quality-agencies",
   "agencies",
-  "detail",
+  "quality-agencies",
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 

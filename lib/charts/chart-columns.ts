@@ -16,3 +16,12 @@ export const metricCol = (key: string, metricId: string, label?: string): ChartC
 };
 
 export const YEAR_COL = col("year", "年度", "number");
+
+/** A stored report's publication and check facts, in the order every report list shows them. */
+export const REPORT_FACT_COLUMNS: readonly ChartColumn[] = [
+  col("publishedAt", "发布日期", "text"),
+  col("deadline", "法定期限", "text"),
+  col("daysLate", "逾期天数", "number", "天"),
+  col("checksPassed", "勾稽校验通过", "boolean"),
+  col("issueCount", "问题条数", "number", "条"),
+];

@@ -1,5 +1,5 @@
 import { type ChartParams, type DashboardFilter, FILTER_KEYS } from "@/lib/filters/dashboard-filter";
-import type { ChartId } from "./chart-catalog";
+import { CHART_IDS, type ChartId } from "./chart-catalog";
 import { pickComparedMetric } from "./compared-metric";
 
 /** The overview's view state beyond the filter (all of it in the URL): compared metric and year, open detail list. */
@@ -14,20 +14,7 @@ export type OverviewView = {
 export const OVERVIEW_VIEW_KEYS = ["metric", "year", "detailYear", "detailMetric", "detailGroup"] as const;
 
 /** Charts of the overview page (and its workbook), in page order; agencies and detail only when shown. */
-export const OVERVIEW_CHARTS: ChartId[] = [
-  "kpis",
-  "applications-by-year",
-  "outcomes-by-year",
-  "licensing-by-year",
-  "procurement-by-year",
-  "review-by-year",
-  "quality-by-year",
-  "detail",
-  "children",
-  "heatmap",
-  "agencies",
-  "quality-agencies",
-];
+export const OVERVIEW_CHARTS: readonly ChartId[] = CHART_IDS;
 
 export function isDetailOpen(view: OverviewView): boolean {
   return view.detailYear != null || view.detailGroup != null;

@@ -4,7 +4,7 @@ import { CELLS } from "@/db/cells";
 import type { Db } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
 import { AGENCY_CHART_TITLES, type AgencyChartId } from "@/lib/charts/chart-catalog";
-import { col, metricCol } from "@/lib/charts/chart-columns";
+import { col, metricCol, REPORT_FACT_COLUMNS } from "@/lib/charts/chart-columns";
 import type { ChartColumn, ChartRow, ChartTable } from "@/lib/charts/chart-table";
 import { listMetricNotes } from "@/lib/charts/metric-notes";
 import { EXPORT_FORMATS } from "@/lib/filters/dashboard-filter";
@@ -79,11 +79,7 @@ function buildAgencyDetailRows(
       col("year", "年度"),
       col("layout", "表格版式", "text"),
       ...metricIds.map((id) => metricCol(id, id)),
-      col("publishedAt", "发布日期", "text"),
-      col("deadline", "法定期限", "text"),
-      col("daysLate", "逾期天数", "number", "天"),
-      col("checksPassed", "勾稽校验通过", "boolean"),
-      col("issueCount", "问题条数", "number", "条"),
+      ...REPORT_FACT_COLUMNS,
       col("fileName", "原始文件", "text"),
       col("parserVersion", "解析器版本", "text"),
       col("reportId", "报告编号"),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ScrollTable } from "@/components/scroll-table";
 import { AUDIT_ACTION_NAMES, type AuditAction } from "@/lib/auth/audit";
 import { loadAuditEntries } from "@/lib/auth/list-audit-entries";
 import { requireSession } from "@/lib/auth/session";
@@ -53,38 +54,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             导出 CSV
           </a>
         </form>
-        <div className="data-table">
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>时间</th>
-                  <th>操作人</th>
-                  <th>操作</th>
-                  <th>对象</th>
-                  <th>筛选条件</th>
-                  <th className="num">行数</th>
-                  <th>IP 地址</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} data-action={r.action}>
-                    <td>{r.at.toISOString().slice(0, 19).replace("T", " ")}</td>
-                    <td>{r.actorEmail ?? "—"}</td>
-                    <td>{AUDIT_ACTION_NAMES[r.action as AuditAction] ?? r.action}</td>
-                    <td>{r.target ?? "—"}</td>
-                    <td>
-                      <code className="small">{r.filters == null ? "—" : JSON.stringify(r.filters)}</code>
-                    </td>
-                    <td className="num">{r.rowCount ?? "—"}</td>
-                    <td>{r.ipAddress ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ScrollTable
+          headers={["时间", "操作人", "操作", "对象", "筛选条件", { label: "行数", numeric: true }, "IP 地址"]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} data-action={r.action}>
+              <td>{r.at.toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>{r.actorEmail ?? "—"}</td>
+              <td>{AUDIT_ACTION_NAMES[r.action as AuditAction] ?? r.action}</td>
+              <td>{r.target ?? "—"}</td>
+              <td>
+                <code className="small">{r.filters == null ? "—" : JSON.stringify(r.filters)}</code>
+              </td>
+              <td className="num">{r.rowCount ?? "—"}</td>
+              <td>{r.ipAddress ?? "—"}</td>
+            </tr>
+          ))}
+        </ScrollTable>
         <p>
           {page > 0 ? <a href={pageHref(page - 1)}>← 上一页</a> : null}{" "}
           {(page + 1) * PAGE < total ? <a href={pageHref(page + 1)}>下一页 →</a> : null}

@@ -4,6 +4,7 @@ import { AgencySeriesCard, AgencyTrendCard } from "@/components/agency-charts";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DeleteReportButton } from "@/components/delete-report-button";
 import { ReportTables } from "@/components/report-tables";
+import { ScrollTable } from "@/components/scroll-table";
 import { hasPermission } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
 import { loadAgencyPage } from "@/lib/queries/agency-page";
@@ -130,50 +131,43 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
 
       <section className="card" id="versions" aria-labelledby="versions-h">
         <h2 id="versions-h">版本历史</h2>
-        <div className="data-table">
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>年度</th>
-                  <th>状态</th>
-                  <th>入库时间</th>
-                  <th>被替代时间</th>
-                  <th>解析器版本</th>
-                  <th className="num">问题条数</th>
-                  <th>原始文件</th>
-                  <th>SHA-256</th>
-                  {user.role === "admin" ? <th>操作</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {versions.map((v) => (
-                  <tr key={v.reportId} data-current={v.isCurrent}>
-                    <td>{v.year}</td>
-                    <td>{v.isCurrent ? "当前版本" : "已被替代"}</td>
-                    <td>{v.createdAt.slice(0, 19).replace("T", " ")}</td>
-                    <td>{v.supersededAt ? v.supersededAt.slice(0, 19).replace("T", " ") : "—"}</td>
-                    <td>{v.parserVersion}</td>
-                    <td className="num">{v.issueCount}</td>
-                    <td>
-                      <a href={`/api/documents/${v.documentId}`} download>
-                        {v.fileName ?? `文档 ${v.documentId}`}
-                      </a>
-                    </td>
-                    <td>
-                      <code title={v.sha256}>{v.sha256.slice(0, 12)}…</code>
-                    </td>
-                    {user.role === "admin" ? (
-                      <td>
-                        <DeleteReportButton reportId={v.reportId} label={`${agency.name} ${v.year}年度报告`} />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ScrollTable
+          headers={[
+            "年度",
+            "状态",
+            "入库时间",
+            "被替代时间",
+            "解析器版本",
+            { label: "问题条数", numeric: true },
+            "原始文件",
+            "SHA-256",
+            user.role === "admin" ? "操作" : null,
+          ]}
+        >
+          {versions.map((v) => (
+            <tr key={v.reportId} data-current={v.isCurrent}>
+              <td>{v.year}</td>
+              <td>{v.isCurrent ? "当前版本" : "已被替代"}</td>
+              <td>{v.createdAt.slice(0, 19).replace("T", " ")}</td>
+              <td>{v.supersededAt ? v.supersededAt.slice(0, 19).replace("T", " ") : "—"}</td>
+              <td>{v.parserVersion}</td>
+              <td className="num">{v.issueCount}</td>
+              <td>
+                <a href={`/api/documents/${v.documentId}`} download>
+                  {v.fileName ?? `文档 ${v.documentId}`}
+                </a>
+              </td>
+              <td>
+                <code title={v.sha256}>{v.sha256.slice(0, 12)}…</code>
+              </td>
+              {user.role === "admin" ? (
+                <td>
+                  <DeleteReportButton reportId={v.reportId} label={`${agency.name} ${v.year}年度报告`} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </ScrollTable>
       </section>
       <p className="no-print">
         <Link href={agency.regionPath.length ? `/?region=${agency.regionPath.at(-1)!.code}` : "/"}>← 返回地区总览</Link>

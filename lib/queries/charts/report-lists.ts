@@ -1,5 +1,5 @@
 import "server-only";
-import { col, metricCol, YEAR_COL } from "@/lib/charts/chart-columns";
+import { col, metricCol, REPORT_FACT_COLUMNS, YEAR_COL } from "@/lib/charts/chart-columns";
 import type { ChartRow } from "@/lib/charts/chart-table";
 import { findDetailSubset } from "@/lib/charts/detail-subsets";
 import { listMetricNotes } from "@/lib/charts/metric-notes";
@@ -37,11 +37,7 @@ export function buildReportRowsTable(
       YEAR_COL,
       col("layout", "表格版式", "text"),
       ...metricIds.map((id) => metricCol(id, id)),
-      col("publishedAt", "发布日期", "text"),
-      col("deadline", "法定期限", "text"),
-      col("daysLate", "逾期天数", "number", "天"),
-      col("checksPassed", "勾稽校验通过", "boolean"),
-      col("issueCount", "问题条数", "number", "条"),
+      ...REPORT_FACT_COLUMNS,
       col("flags", "质量标记", "text"),
       col("agencyId", "机关编号", "number"),
       col("reportId", "报告编号", "number"),

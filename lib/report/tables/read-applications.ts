@@ -21,16 +21,7 @@ import { type Resolved, resolveCells, toNumbers } from "./resolve-cells";
 import { APPLICATION_CANDIDATES, APPLICATION_CANDIDATES_2019 } from "./row-candidates";
 import type { ApplicantSlot, ApplicationRowRead, Cells } from "./types";
 
-const WITH_SUBTOTAL: ApplicantSlot[] = [
-  "natural",
-  "commercial",
-  "research",
-  "nonprofit",
-  "legal",
-  "otherOrg",
-  "_subtotal",
-  "total",
-];
+const WITH_SUBTOTAL: ApplicantSlot[] = [...APPLICANT_COLUMNS.slice(0, -1), "_subtotal", "total"];
 
 /** Whether a split adds up: 总计 = 自然人 + the organisations (and a printed 小计 = the organisations). */
 function acceptsRowTotals(columns: ApplicantSlot[]): (raws: string[]) => boolean {

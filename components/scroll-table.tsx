@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+
+/** A header cell: its label, right-aligned when the column holds numbers; null leaves the column out. */
+export type ScrollTableHeader = string | { label: string; numeric: true } | null;
+
+/** A plain table in the app's data-table frame, scrolling sideways when it is wider than its card. */
+export function ScrollTable({ headers, children }: { headers: ScrollTableHeader[]; children: ReactNode }) {
+  return (
+    <div className="data-table">
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              {headers.map((h) =>
+                h === null ? null : typeof h === "string" ? (
+                  <th key={h}>{h}</th>
+                ) : (
+                  <th key={h.label} className="num">
+                    {h.label}
+                  </th>
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
