@@ -2,20 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
 import { findSessionUser } from "@/lib/auth/session";
+import { toSafeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "登录 · 政府信息公开年报看板" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Only same-site paths: an absolute or protocol-relative `next` would be an open redirect. */
-function safeNext(value: string | string[] | undefined): string {
-  const next = Array.isArray(value) ? value[0] : value;
-  return next && /^\/(?![/\\])/.test(next) ? next : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
-  const next = safeNext((await searchParams).next);
+  const next = toSafeRedirectPath((await searchParams).next);
   if (await findSessionUser()) redirect(next);
   return (
     <div className="login-page">
