@@ -174,6 +174,15 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     expect((await routes.health.GET()).status).toBe(200);
   });
 
+  it("health tells a signed-out caller only that it is up; the counts need a session", async () => {
+    const anonymous = await routes.health.GET(req("/api/health"));
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ status: "ok" });
+    const signedIn = await (await routes.health.GET(req("/api/health", { cookie: cookies.admin }))).json();
+    expect(signedIn.status).toBe("ok");
+    expect(signedIn.reports).toBeGreaterThan(0);
+  });
+
   it("a 牡丹江 supervisor's charts hold no 哈尔滨 data, even when asking for 哈尔滨", async () => {
     const admin = await detailOf(cookies.admin);
     expect(JSON.stringify(admin.body.rows)).toContain("哈尔滨市教育局");
