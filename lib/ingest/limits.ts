@@ -28,5 +28,9 @@ export function formatBytes(n: number): string {
 
 /** The reason a file over its size limit is rejected (code FILE_TOO_LARGE). */
 export function describeTooLarge(size: number, limit: number): string {
-  return `文件过大（${formatBytes(size)}，上限 ${formatBytes(limit)}）。`;
+  const shown = formatBytes(size);
+  if (shown !== formatBytes(limit)) return `文件过大（${shown}，上限 ${formatBytes(limit)}）。`;
+  // Just over the limit both round to the same figure: say it in bytes.
+  const bytes = (n: number) => `${n.toLocaleString("zh-CN")} 字节`;
+  return `文件过大（${bytes(size)}，上限 ${bytes(limit)}，超出 ${bytes(size - limit)}）。`;
 }
