@@ -9,6 +9,7 @@ import { describeScope } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
 import { parseFilterSearch } from "@/lib/filters/dashboard-filter";
 import { loadViewParams } from "@/lib/filters/url-parsers";
+import { describeInputIssues } from "@/lib/http/describe-input-issues";
 import { loadOverviewContext } from "@/lib/queries/overview-context";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     return (
       <div className="card state state-error" role="alert">
         <h1>链接中的筛选条件有误</h1>
-        <p>{parsed.error.issues.map((i) => i.message).join("；")}</p>
+        <p>{describeInputIssues(parsed.error.issues)}</p>
         <Link href="/">返回全国总览</Link>
       </div>
     );

@@ -40,7 +40,7 @@ export const chartQuerySchema = z.intersection(
   dashboardFilterSchema,
   chartParamsSchema.extend({
     format: z.enum(EXPORT_FORMATS, { message: "导出格式应为 json、csv 或 xlsx" }).optional(),
-    rows: z.enum(["view", "detail"], { message: "rows 应为 view 或 detail" }).optional(),
+    rows: z.enum(["view", "detail"], { message: "数据范围（rows）应为 view（图表数据）或 detail（明细）" }).optional(),
   }),
 );
 

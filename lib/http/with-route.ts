@@ -15,6 +15,7 @@ import {
 import type { Scope } from "@/lib/auth/scope";
 import { readSessionUser } from "@/lib/auth/session";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { describeInputIssues } from "@/lib/http/describe-input-issues";
 import { listTrustedOrigins } from "@/lib/http/origin";
 
 /** A failure that only makes sense in HTTP terms (an upload too large, a body that is no JSON). */
@@ -119,7 +120,7 @@ export function withRoute<
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       if (error instanceof ZodError) {
-        return errorResponse(400, "INVALID_INPUT", `请求参数有误：${error.issues.map((i) => i.message).join("；")}`);
+        return errorResponse(400, "INVALID_INPUT", `请求参数有误：${describeInputIssues(error.issues)}`);
       }
       if (error instanceof DomainError) return errorResponse(statusOf(error), error.code, error.message);
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
