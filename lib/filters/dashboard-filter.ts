@@ -26,7 +26,11 @@ export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
 
 /** Chart-specific parameters on top of the filter: the metric compared and the year shown. */
 export const chartParamsSchema = z.object({
-  metric: z.string().max(64).optional(),
+  metric: z
+    .string()
+    .max(64)
+    .refine((id) => METRIC_BY_ID.has(id), { message: "指标不存在" })
+    .optional(),
   year: year.optional(),
   /** A child region (or agency list) the detail rows are restricted to. */
   group: z.string().max(16).optional(),

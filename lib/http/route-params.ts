@@ -2,8 +2,19 @@ import "server-only";
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
 
-/** A numeric id in the path (`/api/documents/12`): a positive integer, else 400 with `message`. */
-export const idParam = (message: string) => z.coerce.number({ message }).int(message).positive(message);
+/** Row ids are PostgreSQL `serial` (int4): a larger number names no row and must not reach the database. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/** A numeric id in the path (`/api/documents/12`): a positive integer a row can have, else 400 with `message`. */
+export const idParam = (message: string) =>
+  z.coerce.number({ message }).int(message).positive(message).max(MAX_ROW_ID, message);
+
+/** A page's id segment (`/agencies/12`) as a row id, or null when no row can have it. */
+export function parseRowId(raw: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id <= MAX_ROW_ID ? id : null;
+}
 
 /**
  * A path segment naming one of `ids` (a chart): any other name is a resource that does not exist, so 404 with

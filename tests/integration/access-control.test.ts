@@ -183,6 +183,27 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     expect(signedIn.reports).toBeGreaterThan(0);
   });
 
+  it("unknown metrics and ids too large for a row answer 400 in Chinese, never 500", async () => {
+    const calls = [
+      routes.chart.GET(req("/api/charts/detail?metric=bogus", { cookie: cookies.admin }), params({ chart: "detail" })),
+      routes.chart.GET(
+        req("/api/charts/children?metric=x.y", { cookie: cookies.admin }),
+        params({ chart: "children" }),
+      ),
+      routes.document.GET(req("/api/documents/99999999999", { cookie: cookies.admin }), params({ id: "99999999999" })),
+      routes.report.DELETE(
+        req("/api/reports/99999999999999999999", { method: "DELETE", cookie: cookies.admin }),
+        params({ id: "99999999999999999999" }),
+      ),
+    ];
+    for (const response of await Promise.all(calls)) {
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.error.code).toBe("INVALID_INPUT");
+      expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it("a 牡丹江 supervisor's charts hold no 哈尔滨 data, even when asking for 哈尔滨", async () => {
     const admin = await detailOf(cookies.admin);
     expect(JSON.stringify(admin.body.rows)).toContain("哈尔滨市教育局");

@@ -7,6 +7,7 @@ import { ReportTables } from "@/components/report-tables";
 import { ScrollTable } from "@/components/scroll-table";
 import { hasPermission } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
+import { parseRowId } from "@/lib/http/route-params";
 import { loadAgencyPage } from "@/lib/queries/agency-page";
 import type { Layout } from "@/lib/report/schema";
 import { AGENCY_KIND_LABELS } from "@/lib/report/schema";
@@ -16,16 +17,16 @@ export const dynamic = "force-dynamic";
 const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
+  const id = parseRowId((await params).id);
   const { scope } = await requireSession();
-  const page = Number.isInteger(id) ? await loadAgencyPage(id, scope) : null;
+  const page = id === null ? null : await loadAgencyPage(id, scope);
   return { title: page ? `${page.agency.name} · 政府信息公开年报看板` : "机关未找到" };
 }
 
 export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
+  const id = parseRowId((await params).id);
   const { user, scope } = await requireSession();
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  if (id === null) notFound();
   const page = await loadAgencyPage(id, scope);
   if (!page) notFound();
   const { agency, years, current, versions } = page;

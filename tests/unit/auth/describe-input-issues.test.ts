@@ -32,3 +32,14 @@ describe("what a user reads about bad request parameters", () => {
     );
   });
 });
+
+describe("a page's id segment", () => {
+  it("is a row id only when a PostgreSQL serial can hold it", async () => {
+    const { parseRowId } = await import("@/lib/http/route-params");
+    expect(parseRowId("12")).toBe(12);
+    expect(parseRowId("2147483647")).toBe(2147483647);
+    for (const bad of ["0", "-1", "2147483648", "99999999999999999999", "1e3", "12abc", "", " 12", "012"]) {
+      expect(parseRowId(bad), bad).toBeNull();
+    }
+  });
+});
