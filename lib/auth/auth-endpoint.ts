@@ -26,6 +26,13 @@ const MESSAGES: Record<string, string> = {
   CROSS_SITE_NAVIGATION_LOGIN_BLOCKED: "请求来源校验失败。",
 };
 
+/** better-auth's own codes we have no wording for, by status: what the user should read. */
+const STATUS_MESSAGES: Record<number, string> = {
+  401: "未登录，请先登录。",
+  403: "请求被拒绝。",
+  404: "没有这个登录服务接口。",
+};
+
 function fail(status: number, code: string, message: string, headers: Record<string, string> = {}) {
   return NextResponse.json({ error: { code, message }, code, message }, { status, headers });
 }
@@ -101,7 +108,7 @@ export async function handleAuthRequest(db: Db, request: Request): Promise<Respo
       .json()
       .catch(() => null)) as { code?: string; message?: string } | null;
     const code = body?.code ?? "AUTH_ERROR";
-    const message = MESSAGES[code] ?? (response.status === 403 ? "请求被拒绝。" : "登录服务出错，请稍后重试。");
+    const message = MESSAGES[code] ?? STATUS_MESSAGES[response.status] ?? "登录服务出错，请稍后重试。";
     const headers = new Headers(response.headers);
     headers.set("content-type", "application/json");
     headers.delete("content-length");

@@ -183,6 +183,12 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     expect(signedIn.reports).toBeGreaterThan(0);
   });
 
+  it("the sign-in service tells a signed-out caller 未登录, not a service error", async () => {
+    const response = await routes.auth.GET(req("/api/auth/list-sessions"));
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.message).toBe("未登录，请先登录。");
+  });
+
   it("unknown metrics and ids too large for a row answer 400 in Chinese, never 500", async () => {
     const calls = [
       routes.chart.GET(req("/api/charts/detail?metric=bogus", { cookie: cookies.admin }), params({ chart: "detail" })),
