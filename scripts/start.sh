@@ -21,5 +21,7 @@ npx tsx --conditions=react-server scripts/ensure-admin.ts
 echo "▶ 加载示例报告"
 npm run --silent load-samples
 
-echo "▶ 启动服务：http://localhost:${PORT:-3000}"
-exec npx next start -p "${PORT:-3000}"
+# Only this machine can reach the server unless HOST says otherwise (HOST=0.0.0.0 for every interface).
+HOST=${HOST:-127.0.0.1}
+echo "▶ 启动服务：http://${HOST/0.0.0.0/localhost}:${PORT:-3000}"
+exec npx next start -H "$HOST" -p "${PORT:-3000}"
