@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { ensureTestAccounts } from "@/lib/auth/bootstrap";
@@ -19,20 +20,34 @@ const REAL_SAMPLES = path.join(process.cwd(), "tests", "fixtures", "real");
 const SKIP = new Set(["README.md", "expected.json"]);
 const AGENCIES = Number(process.env.OGI_SAMPLE_AGENCIES ?? 30);
 
-async function* samples(): AsyncGenerator<SourceItem> {
-  for await (const item of collectSources([REAL_SAMPLES], resolveLimits())) {
-    if (!SKIP.has(item.fileName)) yield item;
-  }
-  const corpus = { agencies: AGENCIES, fromYear: 2019, toYear: 2025, seed: 20260131, provinces: ["23", "32", "35"] };
-  for await (const doc of generateCorpusDocuments(corpus)) {
+const CORPUS = { agencies: AGENCIES, fromYear: 2019, toYear: 2025, seed: 20260131, provinces: ["23", "32", "35"] };
+
+type CorpusItem = SourceItem & { bytes: Uint8Array };
+
+/** The generated corpus, rendered up front (a few MB) so that the progress bar counts exactly what will be loaded. */
+async function renderCorpus(): Promise<CorpusItem[]> {
+  const items: CorpusItem[] = [];
+  for await (const doc of generateCorpusDocuments(CORPUS)) {
     const fileName = `${doc.report.agency}-${doc.report.year}${path.extname(doc.fileName)}`;
-    yield {
+    items.push({
       label: `样例语料/${fileName}`,
       fileName,
       bytes: doc.bytes,
       metadata: { regionCode: doc.report.region.code },
-    };
+    });
   }
+  return items;
+}
+
+function listRealSamples(): string[] {
+  return fs.readdirSync(REAL_SAMPLES).filter((f) => !SKIP.has(f));
+}
+
+async function* samples(corpus: CorpusItem[]): AsyncGenerator<SourceItem> {
+  for await (const item of collectSources([REAL_SAMPLES], resolveLimits())) {
+    if (!SKIP.has(item.fileName)) yield item;
+  }
+  yield* corpus;
 }
 
 await runCli(async () => {
@@ -41,8 +56,10 @@ await runCli(async () => {
     await seedRegions(handle.db);
     // Only the Playwright config sets this: the end-to-end tests sign in with these accounts.
     if (process.env.OGI_E2E_ADMIN_PASSWORD) await ensureTestAccounts(handle.db, process.env.OGI_E2E_ADMIN_PASSWORD);
-    const progress = createProgress("加载示例", 4 + AGENCIES * 7);
-    const { counts, results } = await ingestBatch(handle.db, samples(), {
+    console.log("生成样例语料…");
+    const corpus = await renderCorpus();
+    const progress = createProgress("加载示例", listRealSamples().length + corpus.length);
+    const { counts, results } = await ingestBatch(handle.db, samples(corpus), {
       concurrency: defaultConcurrency(handle.kind),
       workers: resolveParseWorkers(),
       onResult: (r) => progress.tick(r.file),
