@@ -1,11 +1,22 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { Scope } from "@/lib/auth/scope";
 import type { ChartTable } from "@/lib/charts/chart-table";
 import { attachmentHeader, toCsv, toXlsx } from "./export-table";
 
-export function etagOf(version: string, request: Request): string {
-  const digest = createHash("sha1").update(new URL(request.url).search).digest("base64url").slice(0, 16);
-  return `W/"${version}-${digest}"`;
+/**
+ * The validator of one answer: the dataset version, who asks with which scope (a narrowed scope must not revalidate
+ * rows it may no longer see) and the exact query.
+ */
+export function etagOf(
+  request: Request,
+  key: { version: string; userId: string; scope: Scope; subject?: string },
+): string {
+  const digest = createHash("sha1")
+    .update(JSON.stringify([key.userId, key.scope, key.subject ?? null, new URL(request.url).search]))
+    .digest("base64url")
+    .slice(0, 22);
+  return `W/"${key.version}-${digest}"`;
 }
 
 /** 304 when the client already holds this dataset version of this exact query. */

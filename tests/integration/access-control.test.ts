@@ -6,6 +6,7 @@ import type { DbHandle } from "@/db/client";
 import { auditLog, reports, sourceDocuments } from "@/db/schema";
 import { createUser } from "@/lib/auth/create-user";
 import { scopeOfUser } from "@/lib/auth/roles";
+import { updateUser } from "@/lib/auth/update-user";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { getAgencyPage } from "@/lib/queries/agency-page";
 import { createTestDatabase, type DriverKind, type TestDatabase } from "../support/test-db";
@@ -181,6 +182,50 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     const signedIn = await (await routes.health.GET(req("/api/health", { cookie: cookies.admin }))).json();
     expect(signedIn.status).toBe("ok");
     expect(signedIn.reports).toBeGreaterThan(0);
+  });
+
+  it("a supervisor whose region is narrowed never revalidates rows out of the new scope", async () => {
+    const { user } = await createUser(t.db, {
+      email: "wide@ogi.test",
+      name: "黑龙江",
+      role: "supervisor",
+      regionCode: "230000",
+      password: PASSWORD,
+    });
+    const ask = async (cookie: string, etag?: string) =>
+      routes.chart.GET(
+        req("/api/charts/applications-by-year?rows=detail", {
+          cookie,
+          headers: etag ? { "if-none-match": etag } : undefined,
+        }),
+        params({ chart: "applications-by-year" }),
+      );
+    const agencyChart = await import("@/app/api/agencies/[id]/charts/[chart]/route");
+    const askAgency = async (cookie: string, etag?: string) =>
+      agencyChart.GET(
+        req(`/api/agencies/${ids.hrbAgency}/charts/agency-trend`, {
+          cookie,
+          headers: etag ? { "if-none-match": etag } : undefined,
+        }),
+        params({ id: String(ids.hrbAgency), chart: "agency-trend" }),
+      );
+    const wide = cookieOf(await signIn("wide@ogi.test", PASSWORD, "10.1.9.1"));
+    const agencyBefore = await askAgency(wide);
+    expect(agencyBefore.status).toBe(200);
+    const agencyEtag = agencyBefore.headers.get("etag") ?? "";
+    const before = await ask(wide);
+    const etag = before.headers.get("etag") ?? "";
+    const agenciesBefore = (await before.json()).rows.map((r: { agency: string }) => r.agency);
+    expect(agenciesBefore).toContain("哈尔滨市教育局");
+
+    await updateUser(t.db, user.id, { regionCode: "231000" });
+    const narrowed = cookieOf(await signIn("wide@ogi.test", PASSWORD, "10.1.9.2"));
+    const after = await ask(narrowed, etag);
+    expect(after.status).toBe(200);
+    expect((await after.json()).rows.map((r: { agency: string }) => r.agency)).not.toContain("哈尔滨市教育局");
+
+    const outOfReach = await askAgency(narrowed, agencyEtag);
+    expect(outOfReach.status).toBe(404);
   });
 
   it("the sign-in service tells a signed-out caller 未登录, not a service error", async () => {

@@ -16,7 +16,7 @@ export const GET = withRoute(
   async ({ request, db, query, params: { chart }, user, scope, audit }) => {
     const { format = "json", rows = "view", metric, year, group, ...filter } = query;
     if (format !== "json") assertPermission(user, "export");
-    const etag = etagOf(`${await drainRollupsAndGetVersion(db)}-${user.id}`, request);
+    const etag = etagOf(request, { version: await drainRollupsAndGetVersion(db), userId: user.id, scope });
     const cached = notModified(request, etag);
     if (cached) return cached;
     const table = await getChartTable(db, chart, filter, scope, { metric, year, group }, rows);

@@ -18,13 +18,15 @@ export const GET = withRoute(
   async ({ request, db, query, params: { chart, id: agencyId }, user, scope, audit }) => {
     const { format = "json", rows = "view", year } = query;
     if (format !== "json") assertPermission(user, "export");
-    const etag = etagOf(`${await drainRollupsAndGetVersion(db)}-${user.id}-${agencyId}`, request);
-    const cached = notModified(request, etag);
-    if (cached) return cached;
+    const version = await drainRollupsAndGetVersion(db);
+    // Scope first: an agency out of reach is 404 even to a client holding an old validator.
     const table = requireFound(
       await getAgencyChartTable(db, agencyId, scope, chart, { year }, rows),
       AGENCY_OUT_OF_REACH,
     );
+    const etag = etagOf(request, { version, userId: user.id, scope, subject: `agency ${agencyId}` });
+    const cached = notModified(request, etag);
+    if (cached) return cached;
     if (format !== "json") {
       await audit({
         action: "export",
