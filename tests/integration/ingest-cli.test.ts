@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { generateSample } from "@/lib/sample/generate";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { buildZip } from "../support/zip";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "real");
@@ -114,5 +115,33 @@ describe("npm run ingest", () => {
     const rerun = await runIngest([corpus], urlOf(crashed)).done;
     expect(rerun.code, rerun.out).toBe(full.code);
     expect(await snapshot(crashed.db)).toEqual(await snapshot(clean.db));
+  }, 300_000);
+
+  it("reads zip archives every time, and rejects an entry pointing outside one by one, in Chinese", async () => {
+    const names = ["hongze-district-2024.pdf", "mudanjiang-education-2019.txt", "pingtan-2023-flattened.txt"];
+    const real = path.join(dir, "real.zip");
+    fs.writeFileSync(
+      real,
+      await buildZip(names.map((name) => ({ name, data: fs.readFileSync(path.join(FIXTURES, name)) }))),
+    );
+    const hostile = path.join(dir, "hostile.zip");
+    fs.writeFileSync(
+      hostile,
+      await buildZip([
+        { name: Buffer.from("../escape.txt"), data: Buffer.from("outside") },
+        { name: "shuyang.html", data: fs.readFileSync(path.join(FIXTURES, "shuyang-ndrc-2023.html")) },
+      ]),
+    );
+    // The counting pass and the reading pass open the same archive: run it repeatedly, it must never crash.
+    for (let run = 0; run < 4; run++) {
+      const { code, out } = await runIngest([real], urlOf(mixedDb)).done;
+      expect(code, out).toBe(0);
+      expect(out).toMatch(/共 3 份/);
+    }
+    const { code, out } = await runIngest([hostile], urlOf(mixedDb)).done;
+    expect(code, out).toBe(3);
+    expect(out).toContain("指向包外");
+    expect(out).toMatch(/拒绝 1/);
+    expect(out).not.toMatch(/Error|ESPIPE|at .*\.ts:/);
   }, 300_000);
 });
