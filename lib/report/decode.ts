@@ -48,7 +48,27 @@ export function sniffKind(bytes: Uint8Array, opts: { fileName?: string; mediaTyp
   return "text";
 }
 
-export type DecodedText = { text: string; encoding: string };
+/** `replaced`: byte sequences that could not be decoded and stand as U+FFFD in `text`. */
+export type DecodedText = { text: string; encoding: string; replaced?: number };
+
+/** Invalid UTF-8 sequences a real page may carry (a truncated character, a stray Windows-1252 quote) and still be UTF-8. */
+const MAX_STRAY_SHARE = 0.002;
+
+function countChar(s: string, ch: string): number {
+  let n = 0;
+  for (let at = s.indexOf(ch); at !== -1; at = s.indexOf(ch, at + 1)) n++;
+  return n;
+}
+
+/** UTF-8 with its few invalid sequences replaced, or null when there are too many for the bytes to be UTF-8. */
+function decodeUtf8WithStrays(bytes: Uint8Array, declaredUtf8: boolean): DecodedText | null {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const encodedMarks = countChar(new TextDecoder("latin1").decode(bytes), "\u00ef\u00bf\u00bd");
+  const replaced = countChar(text, "\ufffd") - encodedMarks;
+  if (replaced <= 0) return null;
+  const tolerated = Math.max(declaredUtf8 ? 64 : 8, text.length * MAX_STRAY_SHARE);
+  return replaced <= tolerated ? { text, encoding: "utf-8", replaced } : null;
+}
 
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean, skip: number): string {
   return new TextDecoder(littleEndian ? "utf-16le" : "utf-16be").decode(bytes.subarray(skip));
@@ -110,6 +130,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
   }
   if (strictUtf8 !== null) return { text: strictUtf8, encoding: "utf-8" };
+  if (!declared || declared === "utf-8") {
+    const lenient = decodeUtf8WithStrays(bytes, declared === "utf-8");
+    if (lenient) return lenient;
+  }
   return { text: iconv.decode(Buffer.from(bytes), "gb18030"), encoding: "gb18030" };
 }
 

@@ -16,6 +16,8 @@ export type ExtractedDocument = {
   titles: string[];
   encoding: string | null;
   fileDate: string | null;
+  /** Byte sequences of a text document that were not valid in its encoding and were replaced. */
+  replaced?: number;
 };
 
 /** Reads bytes as whatever they are (PDF, DOCX, HTML, aligned text, text or Markdown) into items and lines. */
@@ -43,6 +45,7 @@ export async function extractDocument(
   const decoded = decodeText(bytes);
   const text = normaliseRadicals(decoded.text);
   const encoding = decoded.encoding;
+  const replaced = decoded.replaced;
   if (looksBinary(text)) {
     throw new ReportParseError("UNSUPPORTED_FORMAT", "无法识别的文件格式：内容不是文本、HTML、PDF 或 DOCX");
   }
@@ -51,15 +54,15 @@ export async function extractDocument(
   const htmlHint = media.includes("html") || /\.s?html?$/.test(name);
   if (htmlHint || looksLikeHtml(text)) {
     const { items, lines, titles } = extractHtml(text, budget);
-    return { format: "html", items, lines, titles, encoding, fileDate: null };
+    return { format: "html", items, lines, titles, encoding, fileDate: null, replaced };
   }
   const lines = text.split(/\r\n|\r|\n/);
   if (isSpaceAligned(lines)) {
     const aligned = alignedLines(lines);
     const { items } = linesToItems(aligned.lines, budget, aligned.positions);
-    return { format: "text", items, lines, titles: [], encoding, fileDate: null };
+    return { format: "text", items, lines, titles: [], encoding, fileDate: null, replaced };
   }
   const { items, markdown } = linesToItems(lines, budget);
   const md = markdown || media.includes("markdown") || /\.(md|markdown)$/.test(name);
-  return { format: md ? "markdown" : "text", items, lines, titles: [], encoding, fileDate: null };
+  return { format: md ? "markdown" : "text", items, lines, titles: [], encoding, fileDate: null, replaced };
 }

@@ -36,6 +36,15 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
   const doc = await extractDocument(bytes, opts, budget);
   budget.checkNow();
   const issues = new IssueList();
+  if (doc.replaced) {
+    issues.add(
+      "ENCODING_REPLACED",
+      "warning",
+      `文档中有 ${doc.replaced} 处字节不是有效的 ${doc.encoding?.toUpperCase() ?? "UTF-8"} 编码，已替换为“�”后读取`,
+      [],
+      { replaced: doc.replaced },
+    );
+  }
   const plainText = doc.lines.join("\n");
   const title = findTitle(doc.titles, doc.lines);
   let year = title?.year ?? readYearFromText(plainText);
