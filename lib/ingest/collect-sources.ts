@@ -59,17 +59,24 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** Below this much expanded data a high compression ratio is harmless (a folder of small HTML pages). */
+const MIN_BOMB_BYTES = 8 * 1024 * 1024;
+
 async function* readZip(zipPath: string, limits: IngestLimits): AsyncGenerator<SourceItem> {
   const opened = await openZip(zipPath, { autoClose: true }).catch((error: Error) => error);
   if (opened instanceof Error) {
-    yield rejectItem(zipPath, "CORRUPT_ARCHIVE", `压缩包无法打开：${opened.message}`);
+    yield rejectItem(
+      zipPath,
+      "CORRUPT_ARCHIVE",
+      "压缩包无法打开：文件不是有效的压缩包，或已损坏（空文件也无法打开）。",
+    );
     return;
   }
   let entries: ZipEntry[];
   try {
     entries = await listZipEntries(opened);
-  } catch (error) {
-    yield rejectItem(zipPath, "CORRUPT_ARCHIVE", `压缩包已损坏：${(error as Error).message}`);
+  } catch {
+    yield rejectItem(zipPath, "CORRUPT_ARCHIVE", "压缩包已损坏：无法读出其中的文件列表。");
     return;
   }
   const files = entries.filter((e) => !e.name.endsWith("/"));
@@ -78,6 +85,17 @@ async function* readZip(zipPath: string, limits: IngestLimits): AsyncGenerator<S
       zipPath,
       "ARCHIVE_TOO_MANY_ENTRIES",
       `压缩包内文件过多（${files.length} 个，上限 ${limits.maxArchiveEntries} 个）。`,
+    );
+    return;
+  }
+  // Many small entries pass the per-entry check: bound what the whole archive expands to against its own size.
+  const expanded = files.reduce((sum, f) => sum + f.entry.uncompressedSize, 0);
+  const archiveBytes = fs.statSync(zipPath).size;
+  if (expanded > MIN_BOMB_BYTES && expanded / Math.max(1, archiveBytes) > limits.maxCompressionRatio) {
+    yield rejectItem(
+      zipPath,
+      "SUSPICIOUS_COMPRESSION",
+      `压缩包解压后共 ${formatBytes(expanded)}，是压缩包本身（${formatBytes(archiveBytes)}）的 ${Math.round(expanded / Math.max(1, archiveBytes))} 倍，疑似压缩炸弹，已拒绝。`,
     );
     return;
   }
@@ -133,9 +151,7 @@ async function* readZip(zipPath: string, limits: IngestLimits): AsyncGenerator<S
         yield rejectItem(
           label,
           tooBig ? "FILE_TOO_LARGE" : "CORRUPT_ARCHIVE",
-          tooBig
-            ? `文件解压后超过上限 ${formatBytes(limits.maxFileBytes)}。`
-            : `压缩包内文件无法读取：${(error as Error).message}`,
+          tooBig ? `文件解压后超过上限 ${formatBytes(limits.maxFileBytes)}。` : "压缩包内的这个文件已损坏，无法读取。",
         );
       }
     }

@@ -80,4 +80,20 @@ describe("collecting documents from folders and archives", () => {
     const items = await collect([bad, path.join(dir, "missing.pdf")]);
     expect(items.map(rejectedCode)).toEqual(["CORRUPT_ARCHIVE", "NOT_FOUND"]);
   });
+
+  it("rejects a bomb of many small entries as a whole, and an empty zip, in Chinese only", async () => {
+    const many = path.join(dir, "many.zip");
+    const entries = Array.from({ length: 100 }, (_, i) => ({ name: `part-${i}.txt`, data: Buffer.alloc(1024 * 1024) }));
+    fs.writeFileSync(many, await buildZip(entries));
+    expect(fs.statSync(many).size).toBeLessThan(1024 * 1024);
+    const items = await collect([many]);
+    expect(items.map(rejectedCode)).toEqual(["SUSPICIOUS_COMPRESSION"]);
+    expect("rejected" in items[0] && items[0].rejected.reason).toMatch(/疑似压缩炸弹/);
+
+    const empty = path.join(dir, "empty.zip");
+    fs.writeFileSync(empty, Buffer.alloc(0));
+    const [rejected] = await collect([empty]);
+    expect(rejectedCode(rejected)).toBe("CORRUPT_ARCHIVE");
+    expect("rejected" in rejected && rejected.rejected.reason).not.toMatch(/[A-Za-z]{3,}/);
+  });
 });
