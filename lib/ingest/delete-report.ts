@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agencies, reports } from "@/db/schema";
+import { forgetDatasetVersion } from "@/lib/queries/dataset-cache";
 import type { ParsedReport } from "@/lib/report/schema";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { bumpDatasetVersion } from "./bump-dataset-version";
@@ -20,7 +21,7 @@ export type DeletedReport = {
  * version, the newest remaining version of that agency-year becomes current again.
  */
 export async function deleteReport(db: Db, reportId: number): Promise<DeletedReport | null> {
-  return db.transaction(async (tx) => {
+  const deleted = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: reports.id, agencyId: reports.agencyId, year: reports.year, isCurrent: reports.isCurrent })
       .from(reports)
@@ -50,4 +51,6 @@ export async function deleteReport(db: Db, reportId: number): Promise<DeletedRep
     if (row.isCurrent) await refreshRollups(tx, [{ agencyId: row.agencyId, year: row.year }]);
     return { reportId, agencyId: row.agencyId, agency: agency.name, year: row.year, promotedId };
   });
+  if (deleted) forgetDatasetVersion(db);
+  return deleted;
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "@/db/client";
+import { forgetDatasetVersion } from "@/lib/queries/dataset-cache";
 import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
 import { collectSources } from "./collect-sources";
 import { type FileResult, ingestBatch } from "./ingest-batch";
@@ -27,6 +28,7 @@ export async function ingestUpload(db: Db, file: File, limits: IngestLimits): Pr
     const bytes = new Uint8Array(await file.arrayBuffer());
     const outcome = await ingestDocument(db, { bytes, fileName: file.name, mediaType: file.type || undefined });
     await drainPendingRollups(db);
+    forgetDatasetVersion(db);
     return [{ file: file.name, ...outcome }];
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ogi-upload-"));
@@ -34,6 +36,7 @@ export async function ingestUpload(db: Db, file: File, limits: IngestLimits): Pr
     const zipPath = path.join(dir, "upload.zip");
     fs.writeFileSync(zipPath, new Uint8Array(await file.arrayBuffer()));
     const { results } = await ingestBatch(db, collectSources([zipPath], limits));
+    forgetDatasetVersion(db);
     return results.map((r) => ({ ...r, file: `${file.name}!${r.file.split("!").slice(1).join("!")}` }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,15 @@ export async function drainRollupsAndGetVersion(db: Db): Promise<string> {
   return version;
 }
 
+/**
+ * Forces the next read to look the version up again: a change this process just committed (a deletion, an upload)
+ * must show on the very next page, not after the version's TTL.
+ */
+export function forgetDatasetVersion(db: Db): void {
+  const cache = caches.get(db);
+  if (cache) cache.checkedAt = 0;
+}
+
 /** Memoises a query result under the dataset version: ingestion changes the version and so invalidates it. */
 export async function cachedByVersion<T>(
   db: Db,
