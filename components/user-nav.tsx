@@ -18,9 +18,9 @@ export function UserNav({ user }: { user: NavUser | null }) {
         ) : null}
       </nav>
       <div className="user-box" data-testid="user-box">
-        <span title={user.email}>
+        <a href="/account" title={`${user.email} · 我的账号与修改密码`}>
           {user.name}（{user.roleName} · {user.scopeName}）
-        </span>
+        </a>
         <SignOutButton />
       </div>
     </>

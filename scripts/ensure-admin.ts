@@ -13,7 +13,7 @@ await runCli(async () => {
       console.log("  已创建管理员账号（仅显示这一次，请立即登录并妥善保存或修改密码）：");
       console.log(`    邮箱：${created.email}`);
       console.log(`    密码：${created.password}`);
-      console.log("  忘记密码：npm run user -- reset-password admin@ogi.local");
+      console.log("  登录后在“我的账号”（/account）修改密码；忘记密码：npm run user -- reset-password admin@ogi.local");
       console.log(`${line}\n`);
     }
     return EXIT.ok;

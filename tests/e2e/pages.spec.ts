@@ -74,3 +74,19 @@ test("printing the agency page hides the navigation and tools", async ({ page })
   await expect(page.locator(".report-table").first()).toBeVisible();
   await screenshot(page, "agency-print");
 });
+
+test("my account: the user-box links to it, and a wrong current password is refused in Chinese", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("user-box").getByRole("link").click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1, name: "我的账号" })).toBeVisible();
+  await page.getByLabel("当前密码").fill("not-the-password-1");
+  await page.getByLabel("新密码（至少 10 个字符）").fill("a-new-password-2");
+  await page.getByLabel("再次输入新密码").fill("a-new-password-3");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByRole("alert")).toHaveText("两次输入的新密码不一致。");
+  await page.getByLabel("再次输入新密码").fill("a-new-password-2");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByRole("alert")).toHaveText("当前密码错误。");
+  await screenshot(page, "account");
+});

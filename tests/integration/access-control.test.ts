@@ -228,6 +228,31 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     expect(outOfReach.status).toBe(404);
   });
 
+  it("a user changes their own password: the current one is checked, the new one signs in", async () => {
+    await createUser(t.db, {
+      email: "self@ogi.test",
+      name: "自助",
+      role: "supervisor",
+      regionCode: "231000",
+      password: PASSWORD,
+    });
+    const cookie = cookieOf(await signIn("self@ogi.test", PASSWORD, "10.1.8.1"));
+    const change = (currentPassword: string, newPassword: string) =>
+      routes.auth.POST(
+        req("/api/auth/change-password", {
+          method: "POST",
+          cookie,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ currentPassword, newPassword, revokeOtherSessions: true }),
+        }),
+      );
+    const wrong = await change("not-the-password", "another-password-1");
+    expect(wrong.ok).toBe(false);
+    expect((await wrong.json()).error.message).toBe("当前密码错误。");
+    expect((await change(PASSWORD, "another-password-1")).status).toBe(200);
+    expect((await signIn("self@ogi.test", "another-password-1", "10.1.8.2")).status).toBe(200);
+  });
+
   it("the sign-in service tells a signed-out caller 未登录, not a service error", async () => {
     const response = await routes.auth.GET(req("/api/auth/list-sessions"));
     expect(response.status).toBe(401);
