@@ -6,7 +6,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "▶ 安装依赖（npm ci）"
-  npm ci --no-audit --no-fund
+  bash scripts/support/npm-ci-with-progress.sh
 fi
 
 newest_source=$(find app components lib db next.config.js package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null || true)

@@ -24,7 +24,7 @@ check() {
 
 step "依赖 / dependencies"
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+  bash scripts/support/npm-ci-with-progress.sh || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
