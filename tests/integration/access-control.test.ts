@@ -9,9 +9,9 @@ import { scopeOfUser } from "@/lib/auth/roles";
 import { updateUser } from "@/lib/auth/update-user";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { getAgencyPage } from "@/lib/queries/agency-page";
+import { cookieOf, params, req } from "../support/route-requests";
 import { createTestDatabase, type DriverKind, type TestDatabase } from "../support/test-db";
 
-const BASE = "http://ogi.test";
 const FIXTURE = path.join(import.meta.dirname, "..", "fixtures", "real", "mudanjiang-education-2019.txt");
 const PASSWORD = "correct-horse-battery";
 const holder = globalThis as unknown as { __ogiDb?: Promise<DbHandle> };
@@ -44,21 +44,6 @@ async function loadRoutes(): Promise<Routes> {
   };
 }
 
-let ipCounter = 0;
-/** A browser-like same-origin request; each test client gets its own address so the per-IP limiter stays out of the way. */
-function req(url: string, init: RequestInit & { cookie?: string; origin?: string | null; site?: string } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.cookie) headers.set("cookie", init.cookie);
-  const method = init.method ?? "GET";
-  if (method !== "GET" && init.origin !== null) headers.set("origin", init.origin ?? BASE);
-  if (init.site) headers.set("sec-fetch-site", init.site);
-  headers.set("host", "ogi.test");
-  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", `10.0.0.${(ipCounter++ % 250) + 1}`);
-  return new Request(`${BASE}${url}`, { ...init, method, headers });
-}
-
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
-
 describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind) => {
   let t: TestDatabase;
   let routes: Routes;
@@ -73,13 +58,6 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
         headers: { "content-type": "application/json", "x-forwarded-for": ip },
       }),
     );
-  }
-
-  function cookieOf(response: Response): string {
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
   }
 
   beforeAll(async () => {
