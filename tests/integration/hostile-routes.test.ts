@@ -1,11 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
+import { count } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
+import { reports } from "@/db/schema";
 import { createUser } from "@/lib/auth/create-user";
 import { AGENCY_CHART_IDS, CHART_IDS } from "@/lib/charts/chart-catalog";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
+import { buildBadFiles } from "../support/bad-files";
 import { cookieOf, params, req } from "../support/route-requests";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -48,6 +51,7 @@ describe("every API route under hostile parameters", () => {
     user: typeof import("@/app/api/admin/users/[id]/route");
     audit: typeof import("@/app/api/admin/audit/route");
     auth: typeof import("@/app/api/auth/[...all]/route");
+    ingest: typeof import("@/app/api/ingest/route");
   };
 
   beforeAll(async () => {
@@ -64,6 +68,7 @@ describe("every API route under hostile parameters", () => {
       user: await import("@/app/api/admin/users/[id]/route"),
       audit: await import("@/app/api/admin/audit/route"),
       auth: await import("@/app/api/auth/[...all]/route"),
+      ingest: await import("@/app/api/ingest/route"),
     };
     const text = fs.readFileSync(FIXTURE, "utf8");
     await ingestDocument(t.db, { bytes: new TextEncoder().encode(text), fileName: "mdj.txt" });
@@ -169,5 +174,26 @@ describe("every API route under hostile parameters", () => {
       params({ id: String(hrbAgency), chart: "agency-trend" }),
     );
     expect(own.status).toBe(404);
+  });
+
+  it("the upload route takes the bad-file corpus: refused files get a Chinese reason and change nothing", async () => {
+    const countReports = async () => (await t.db.select({ n: count() }).from(reports))[0].n;
+    for (const file of await buildBadFiles()) {
+      const before = await countReports();
+      const form = new FormData();
+      form.append("file", new File([new Uint8Array(file.bytes)], file.name));
+      const response = await routes.ingest.POST(req("/api/ingest", { method: "POST", body: form, cookie: admin }));
+      expect(response.status, file.name).toBe(200);
+      const { results } = (await response.json()) as { results: { status: string; reason?: string }[] };
+      expect(results.length, file.name).toBeGreaterThan(0);
+      for (const r of results) {
+        if (file.accepted) expect(r.status, `${file.name}: ${r.reason}`).not.toBe("rejected");
+        else {
+          expect(r.status, file.name).toBe("rejected");
+          expect(r.reason, file.name).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+      if (!file.accepted) expect(await countReports(), file.name).toBe(before);
+    }
   });
 });

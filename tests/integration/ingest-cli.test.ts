@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { generateSample } from "@/lib/sample/generate";
+import { buildBadFiles } from "../support/bad-files";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 import { buildZip } from "../support/zip";
 
@@ -143,5 +144,32 @@ describe("npm run ingest", () => {
     expect(out).toContain("指向包外");
     expect(out).toMatch(/拒绝 1/);
     expect(out).not.toMatch(/Error|ESPIPE|at .*\.ts:/);
+  }, 300_000);
+
+  it("takes the bad-file corpus without crashing: a Chinese reason for each refused file, exit 3", async () => {
+    const folder = path.join(dir, "bad-files");
+    fs.mkdirSync(folder);
+    const files = await buildBadFiles();
+    for (const f of files) fs.writeFileSync(path.join(folder, f.name), f.bytes);
+    const jsonPath = path.join(dir, "bad-files.json");
+    const { code, out } = await runIngest(["--json", jsonPath, folder], urlOf(clean)).done;
+    expect(code, out).toBe(3);
+    expect(out).not.toMatch(/Error|ESPIPE|at .*\.ts:/);
+    const results = JSON.parse(fs.readFileSync(jsonPath, "utf8")).results as {
+      file: string;
+      status: string;
+      reason?: string;
+    }[];
+    for (const f of files) {
+      const mine = results.filter((r) => path.basename(r.file.split("!")[0]) === f.name);
+      expect(mine.length, f.name).toBeGreaterThan(0);
+      for (const r of mine) {
+        if (f.accepted) expect(r.status, `${f.name}: ${r.reason}`).not.toBe("rejected");
+        else {
+          expect(r.status, f.name).toBe("rejected");
+          expect(r.reason, f.name).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+    }
   }, 300_000);
 });
