@@ -47,15 +47,25 @@ export function clientIp(request: Request): string | null {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
 }
 
+/** PostgreSQL text and jsonb refuse U+0000: what a request carried is logged with it shown as U+FFFD. */
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\ufffd") as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  }
+  return value;
+}
+
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     actorId: entry.actor?.id ?? null,
-    actorEmail: entry.actor?.email ?? null,
+    actorEmail: withoutNul(entry.actor?.email ?? null),
     action: entry.action,
-    target: entry.target ?? null,
-    filters: entry.filters ?? null,
+    target: withoutNul(entry.target ?? null),
+    filters: withoutNul(entry.filters ?? null),
     rowCount: entry.rowCount ?? null,
-    ipAddress: entry.ipAddress ?? null,
+    ipAddress: withoutNul(entry.ipAddress ?? null),
   });
 }
 

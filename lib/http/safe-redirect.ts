@@ -1,3 +1,5 @@
+import { hasControlCharacter } from "./control-characters";
+
 const BASE = "http://app.invalid";
 
 /**
@@ -16,12 +18,4 @@ export function toSafeRedirectPath(value: string | string[] | undefined | null):
   if (url.origin !== BASE || url.username || url.password) return "/";
   const path = `${url.pathname}${url.search}${url.hash}`;
   return path.startsWith("//") || path.startsWith("/\\") ? "/" : path;
-}
-
-function hasControlCharacter(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
 }

@@ -15,6 +15,7 @@ import {
 import type { Scope } from "@/lib/auth/scope";
 import { readSessionUser } from "@/lib/auth/session";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { hasControlCharacter } from "@/lib/http/control-characters";
 import { describeInputIssues } from "@/lib/http/describe-input-issues";
 import { listTrustedOrigins } from "@/lib/http/origin";
 
@@ -67,6 +68,13 @@ function statusOf(error: DomainError): number {
   return 400;
 }
 
+/** No parameter of ours holds control characters; PostgreSQL refuses U+0000 in any text it is given. */
+function hasControlCharacters(values: Record<string, unknown>): boolean {
+  return Object.entries(values).some(
+    ([k, v]) => hasControlCharacter(k) || (typeof v === "string" && hasControlCharacter(v)),
+  );
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -107,8 +115,12 @@ export function withRoute<
       if (user && options.role) assertRole(user, options.role);
       if (user && options.permission) assertPermission(user, options.permission);
       if (!user && (options.role || options.permission)) return errorResponse(401, "UNAUTHENTICATED", "请先登录");
+      const rawParams = (await context?.params) ?? {};
+      if (hasControlCharacters(search) || hasControlCharacters(rawParams)) {
+        return errorResponse(400, "INVALID_INPUT", "请求参数有误：含有不可见的控制字符。");
+      }
       const query = (options.query ?? z.object({})).parse(search) as z.infer<Q>;
-      const params = (options.params ?? z.object({})).parse((await context?.params) ?? {}) as z.infer<P>;
+      const params = (options.params ?? z.object({})).parse(rawParams) as z.infer<P>;
       const scope: Scope = user ? scopeOfUser(user) : { regionCodes: [] };
       const audit = (entry: Omit<AuditEntry, "actor" | "ipAddress">) =>
         recordAudit(db, {

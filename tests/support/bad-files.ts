@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import PDFDocument from "pdfkit";
+import { expect } from "vitest";
 import { buildZip } from "./zip";
 
 const REAL = path.join(import.meta.dirname, "..", "fixtures", "real");
@@ -23,8 +24,11 @@ export async function buildBadFiles(): Promise<BadFile[]> {
   const mdj = fs.readFileSync(path.join(REAL, "mudanjiang-education-2019.txt"));
   const html = fs.readFileSync(path.join(REAL, "shuyang-ndrc-2023.html"));
   const pdf = fs.readFileSync(path.join(REAL, "hongze-district-2024.pdf"));
-  let seed = 7;
-  const random = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff));
+  const random = Buffer.alloc(4096);
+  for (let i = 0, seed = 7; i < random.length; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    random[i] = seed & 0xff;
+  }
   const cut = html.indexOf("<table");
   const stray = Buffer.concat([html.subarray(0, cut), Buffer.from([0xff]), html.subarray(cut)]);
   const hostile = Buffer.from(
@@ -51,4 +55,13 @@ export async function buildBadFiles(): Promise<BadFile[]> {
     { name: "stray-byte.html", bytes: stray, accepted: true },
     { name: "hostile.html", bytes: hostile, accepted: true },
   ];
+}
+
+/** A report among them is taken; anything else is refused with a reason in Chinese. */
+export function expectOutcome(file: BadFile, result: { status: string; reason?: string }): void {
+  if (file.accepted) expect(result.status, `${file.name}: ${result.reason}`).not.toBe("rejected");
+  else {
+    expect(result.status, file.name).toBe("rejected");
+    expect(result.reason, file.name).toMatch(/[\u4e00-\u9fff]/);
+  }
 }
