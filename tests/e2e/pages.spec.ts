@@ -84,9 +84,9 @@ test("my account: the user-box links to it, and a wrong current password is refu
   await page.getByLabel("新密码（至少 10 个字符）").fill("a-new-password-2");
   await page.getByLabel("再次输入新密码").fill("a-new-password-3");
   await page.getByRole("button", { name: "修改密码" }).click();
-  await expect(page.getByRole("alert")).toHaveText("两次输入的新密码不一致。");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("两次输入的新密码不一致。");
   await page.getByLabel("再次输入新密码").fill("a-new-password-2");
   await page.getByRole("button", { name: "修改密码" }).click();
-  await expect(page.getByRole("alert")).toHaveText("当前密码错误。");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("当前密码错误。");
   await screenshot(page, "account");
 });
