@@ -10,6 +10,22 @@ export function reportUsage(usage: string, message?: string): number {
   return EXIT.usage;
 }
 
+/** node:util's parseArgs explains in English; say it in Chinese, naming the option it quotes. */
+function describeArgsError(error: Error & { code?: string }): string {
+  const option = error.message.match(/'(-[^']*)'/)?.[1];
+  const named = option ? `“${option}”` : "";
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `不认识的选项${named}`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `选项${named}的值有误（缺少值，或不该带值）`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return "多余的参数";
+    default:
+      return "命令行参数有误";
+  }
+}
+
 /**
  * parseArgs with -h/--help: --help prints the usage and exits 0; an unknown option or a missing value prints the
  * error and the usage and exits with the usage code.
@@ -23,7 +39,7 @@ export function parseCliArgs<const C extends ParseArgsConfig>(
   try {
     parsed = parseArgs(withHelp);
   } catch (error) {
-    process.exit(reportUsage(usage, `错误：${(error as Error).message}`));
+    process.exit(reportUsage(usage, `错误：${describeArgsError(error as Error & { code?: string })}`));
   }
   if ((parsed.values as { help?: boolean }).help) {
     process.stderr.write(`${usage}\n`);
