@@ -59,7 +59,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf ${pgliteData} ${pgliteData}.lock && ${load} && npx next start -p 3100 -H 127.0.0.1`,
+      command: `rm -rf ${pgliteData} ${pgliteData}.lock && ${load} && node scripts/serve.mjs -p 3100 -H 127.0.0.1`,
       url: "http://127.0.0.1:3100/api/health",
       env: {
         DATABASE_URL: "",
@@ -74,7 +74,7 @@ export default defineConfig({
     ...(postgresUrl
       ? [
           {
-            command: `${load} && npx next start -p 3101 -H 127.0.0.1`,
+            command: `${load} && node scripts/serve.mjs -p 3101 -H 127.0.0.1`,
             url: "http://127.0.0.1:3101/api/health",
             env: { DATABASE_URL: postgresUrl, OGI_SAMPLE_AGENCIES: "6", OGI_E2E_ADMIN_PASSWORD: e2ePassword },
             timeout: 180_000,

@@ -108,7 +108,7 @@ const holder = globalThis as unknown as { __ogiDb?: Promise<DbHandle> };
 /** The process-wide handle, opened (and migrated) on first use; a failed open is retried on the next call. */
 export function getDbHandle(): Promise<DbHandle> {
   if (!holder.__ogiDb) {
-    holder.__ogiDb = openDatabase({ purpose: "看板服务（next start）" }).catch((error) => {
+    holder.__ogiDb = openDatabase({ purpose: "看板服务（npm run serve）" }).catch((error) => {
       holder.__ogiDb = undefined;
       throw error;
     });

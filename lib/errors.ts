@@ -33,6 +33,13 @@ export class InvalidInputError extends DomainError {
   }
 }
 
+/** The input is over a size limit (an upload, a file in it). */
+export class TooLargeError extends DomainError {
+  constructor(message: string, code = "FILE_TOO_LARGE") {
+    super(code, message);
+  }
+}
+
 /** The change would break an invariant of the current state (the last administrator, one's own account). */
 export class ConflictError extends DomainError {}
 

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { CELLS } from "@/db/cells";
@@ -13,8 +11,9 @@ import type { GeneratedReport } from "@/lib/sample/generate";
 import { insertReportsDirect } from "@/lib/sample/insert-direct";
 import { planReports } from "@/lib/sample/plan-corpus";
 import { seedRegions } from "@/lib/setup/seed-regions";
+import { startAppServer } from "./support/app-server";
 import { parseCliArgs } from "./support/cli-args";
-import { findFreePort, startThrowawayPostgres } from "./support/throwaway-postgres";
+import { startThrowawayPostgres } from "./support/throwaway-postgres";
 
 /**
  * Dashboard endpoints against a large synthetic dataset on real PostgreSQL: p50/p95 cold (first request after the
@@ -153,49 +152,6 @@ const [sampleRegion] = await selectRows<{ province: string; prefecture: string; 
       from report_values where county_code is not null and prefecture_code is not null limit 1`,
 );
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  console.log("构建（next build）…");
-  await new Promise((resolve) => spawn("npx", ["next", "build"], { stdio: "inherit" }).on("close", resolve));
-}
-const port = await findFreePort();
-const base = `http://127.0.0.1:${port}`;
-let server: ChildProcess | null = null;
-async function startServer() {
-  server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start");
-}
-function stopServer() {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
-}
-process.once("exit", stopServer);
-
-async function signIn(): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: "e2e-admin@ogi.local", password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
 type Target = { name: string; path: string; direct?: () => Promise<unknown> };
 const chart = (id: ChartId, search: string, label: string): Target => ({
   name: `${label} ${id}`,
@@ -220,8 +176,9 @@ async function time(fn: () => Promise<unknown>) {
   return performance.now() - t;
 }
 
-await startServer();
-const cookie = await signIn();
+const server = await startAppServer({ DATABASE_URL: url.toString() });
+const { base } = server;
+const cookie = await server.signIn("e2e-admin@ogi.local", PASSWORD);
 const get = (path: string) =>
   fetch(`${base}${path}`, { headers: { cookie } }).then(async (r) => {
     if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
@@ -246,7 +203,7 @@ for (const target of targets) {
     `| ${target.name} | ${cold.toFixed(0)} | ${percentile(warm, 0.5).toFixed(1)} | ${percentile(warm, 0.95).toFixed(1)} | ${direct} | ${ratio} |`,
   );
 }
-stopServer();
+server.stop();
 await handle.close();
 if (!values.keep) await admin.unsafe("drop database ogi_bench_api with (force)");
 await admin.end();

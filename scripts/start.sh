@@ -24,4 +24,4 @@ npm run --silent load-samples
 # Only this machine can reach the server unless HOST says otherwise (HOST=0.0.0.0 for every interface).
 HOST=${HOST:-127.0.0.1}
 echo "▶ 启动服务：http://${HOST/0.0.0.0/localhost}:${PORT:-3000}"
-exec npx next start -H "$HOST" -p "${PORT:-3000}"
+exec node scripts/serve.mjs -H "$HOST" -p "${PORT:-3000}"

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address.js";
 
 export type AuditAction =
   | "sign-in"
@@ -43,8 +44,9 @@ export type AuditEntry = {
   ipAddress?: string | null;
 };
 
+/** The address scripts/serve.mjs decided (socket, or a trusted proxy's X-Forwarded-For); never a client's claim. */
 export function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+  return request.headers.get(CLIENT_ADDRESS_HEADER) || null;
 }
 
 /** PostgreSQL text and jsonb refuse U+0000: what a request carried is logged with it shown as U+FFFD. */

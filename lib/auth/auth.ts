@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address.js";
 import { listTrustedOrigins } from "@/lib/http/origin";
 import { ensureAuthSecret } from "./secret";
 
@@ -40,6 +41,8 @@ function buildAuth(db: Db, secret: string) {
       customRules: { "/sign-in/*": { window: 60, max: 20 } },
     },
     advanced: {
+      // The per-address limits key on the address scripts/serve.mjs decided, not on X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },

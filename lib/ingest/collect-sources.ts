@@ -8,7 +8,7 @@ import { isUnsafeEntryPath, listZipEntries, openZip, readZipEntry, type ZipEntry
 
 /** One document found in the inputs, or the reason it cannot be taken. */
 export type SourceItem =
-  | { label: string; fileName: string; bytes: Uint8Array; metadata?: DocumentMetadata }
+  | { label: string; fileName: string; bytes: Uint8Array; mediaType?: string; metadata?: DocumentMetadata }
   | { label: string; fileName: string; rejected: { code: string; reason: string } };
 
 const MANIFEST = "manifest.csv";

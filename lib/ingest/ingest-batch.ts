@@ -22,6 +22,8 @@ export type BatchOptions = {
   concurrency?: number;
   /** Parse worker threads (see `resolveParseWorkers`); 0 or unset parses in this thread. */
   workers?: number;
+  /** A pool that outlives the batch (the server's, for uploads): used instead of `workers`, and left open. */
+  pool?: ParsePool;
   onResult?: (result: FileResult) => void;
 };
 
@@ -45,7 +47,8 @@ export async function ingestBatch(
 ): Promise<BatchSummary> {
   const started = performance.now();
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const pool = options.workers && options.workers > 0 ? new ParsePool(options.workers) : null;
+  const ownPool = !options.pool && options.workers && options.workers > 0 ? new ParsePool(options.workers) : null;
+  const pool = options.pool ?? ownPool;
   const parse = pool ? (input: IngestInput) => pool.parse(input) : parseForIngest;
   // Parses queued or running ahead of the store stage: enough to keep every worker busy, few enough to bound memory.
   const aheadLimit = pool ? pool.size * 2 + concurrency : 1;
@@ -114,7 +117,8 @@ export async function ingestBatch(
         finish(at, { file: item.label, status: "rejected", ...item.rejected });
         continue;
       }
-      const input = { bytes: item.bytes, fileName: item.fileName, metadata: { ...item.metadata, ...options.metadata } };
+      const metadata = { ...item.metadata, ...options.metadata };
+      const input = { bytes: item.bytes, fileName: item.fileName, mediaType: item.mediaType, metadata };
       lookup.push({ at, label: item.label, input, digest: hashBytes(item.bytes) });
       lookupBytes += item.bytes.byteLength;
       if (lookup.length >= LOOKUP_BATCH || lookupBytes >= LOOKUP_BYTES) await flushLookup();
@@ -124,7 +128,7 @@ export async function ingestBatch(
     while (ahead.length > 0) await drainOne();
     await Promise.all(inFlight);
   } finally {
-    await pool?.close();
+    await ownPool?.close();
   }
   // The batch's rollup groups, each recomputed once rather than once per document.
   await drainPendingRollups(db);

@@ -1,44 +1,34 @@
 import "server-only";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Db } from "@/db/client";
 import { forgetDatasetVersion } from "@/lib/queries/dataset-cache";
-import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
-import { collectSources } from "./collect-sources";
+import { collectSources, type SourceItem } from "./collect-sources";
 import { type FileResult, ingestBatch } from "./ingest-batch";
-import { ingestDocument } from "./ingest-document";
-import { describeTooLarge, type IngestLimits } from "./limits";
+import type { IngestLimits } from "./limits";
+import type { ReceivedFile } from "./receive-upload";
+import { withUploadParsePool } from "./upload-parse-pool";
 
-/** Ingests one uploaded file (a document or a .zip of documents) through the same pipeline and limits as the CLI. */
-export async function ingestUpload(db: Db, file: File, limits: IngestLimits): Promise<FileResult[]> {
-  const isZip = /\.zip$/i.test(file.name);
-  const cap = isZip ? limits.maxArchiveBytes : limits.maxFileBytes;
-  if (file.size > cap) {
-    return [
-      {
-        file: file.name,
-        status: "rejected",
-        code: "FILE_TOO_LARGE",
-        reason: describeTooLarge(file.size, cap),
-      },
-    ];
+async function* sourcesOf(files: ReceivedFile[], limits: IngestLimits): AsyncGenerator<SourceItem> {
+  for (const file of files) {
+    if (!/\.zip$/i.test(file.name)) {
+      const bytes = new Uint8Array(await fs.promises.readFile(file.path));
+      yield { label: file.name, fileName: file.name, bytes, mediaType: file.mediaType };
+      continue;
+    }
+    for await (const item of collectSources([file.path], limits)) {
+      // Entries are named after the uploaded archive, not the temporary file it was written to.
+      const inside = item.label.split("!").slice(1).join("!");
+      yield { ...item, label: inside ? `${file.name}!${inside}` : file.name };
+    }
   }
-  if (!isZip) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const outcome = await ingestDocument(db, { bytes, fileName: file.name, mediaType: file.type || undefined });
-    await drainPendingRollups(db);
-    forgetDatasetVersion(db);
-    return [{ file: file.name, ...outcome }];
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ogi-upload-"));
-  try {
-    const zipPath = path.join(dir, "upload.zip");
-    fs.writeFileSync(zipPath, new Uint8Array(await file.arrayBuffer()));
-    const { results } = await ingestBatch(db, collectSources([zipPath], limits));
-    forgetDatasetVersion(db);
-    return results.map((r) => ({ ...r, file: `${file.name}!${r.file.split("!").slice(1).join("!")}` }));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+}
+
+/**
+ * Ingests uploaded files (documents and .zip archives of documents, already on disk: `receiveUpload`) through the
+ * CLI's pipeline and limits, parsing in the server's worker pool so that other requests are answered meanwhile.
+ */
+export async function ingestUploadedFiles(db: Db, files: ReceivedFile[], limits: IngestLimits): Promise<FileResult[]> {
+  const { results } = await withUploadParsePool((pool) => ingestBatch(db, sourcesOf(files, limits), { pool }));
+  forgetDatasetVersion(db);
+  return results;
 }

@@ -21,6 +21,8 @@ export function resolveParseWorkers(value?: string): number {
 }
 
 export type ParsePoolOptions = {
+  /** The folder of the worker files when this module runs from a bundle (the Next server), not from its source. */
+  workerDir?: URL;
   /** The worker module (tests substitute one); default `parse-pool-worker.ts`. */
   entry?: URL;
   /** A worker still busy with one document this long is terminated: a rejection, not a hang. */
@@ -42,6 +44,7 @@ export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Job[] = [];
   private readonly entry: URL;
+  private readonly bootstrap: URL;
   private readonly hardTimeoutMs: number;
   private nextId = 1;
   private closed = false;
@@ -51,9 +54,16 @@ export class ParsePool {
     readonly size: number,
     options: ParsePoolOptions = {},
   ) {
-    this.entry = options.entry ?? sibling("parse-pool-worker.ts");
+    const local = (name: string) => (options.workerDir ? new URL(name, options.workerDir) : sibling(name));
+    this.entry = options.entry ?? local("parse-pool-worker.ts");
+    this.bootstrap = local("parse-pool-worker.mjs");
     this.hardTimeoutMs = options.hardTimeoutMs ?? PARSE_TIMEOUT_MS + 10_000;
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+  }
+
+  /** Closed for good after a worker could not start. */
+  get failed(): boolean {
+    return this.failure !== undefined;
   }
 
   parse(task: ParseTask): Promise<ParseResult> {
@@ -77,7 +87,7 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(sibling("parse-pool-worker.mjs"), {
+    const worker = new Worker(this.bootstrap, {
       workerData: { entry: this.entry.href },
     });
     const slot: Slot = { worker, jobs: [], ready: false };

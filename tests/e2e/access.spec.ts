@@ -84,3 +84,21 @@ test("the administrator's exports appear in the audit log", async ({ page }) => 
   await page.goto("/admin/users");
   await expect(page.locator('tr[data-email="e2e-mudanjiang@ogi.local"]')).toContainText("牡丹江市");
 });
+
+test("a client's own X-Forwarded-For is not believed: the audit log records the socket's address", async ({
+  playwright,
+  request,
+  baseURL,
+}) => {
+  const email = `spoof-${Date.now()}@ogi.local`;
+  const stranger = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const response = await stranger.post("/api/auth/sign-in/email", {
+    headers: { origin: baseURL!, "x-forwarded-for": "203.0.113.66", "x-ogi-client-address": "203.0.113.67" },
+    data: { email, password: "wrong-password-xx" },
+  });
+  expect(response.status()).toBe(401);
+  await stranger.dispose();
+  const audit = await request.get("/api/admin/audit?action=sign-in.failed&limit=200");
+  const { rows } = (await audit.json()) as { rows: { target: string; ipAddress: string | null }[] };
+  expect(rows.find((r) => r.target === email)?.ipAddress).toBe("127.0.0.1");
+});

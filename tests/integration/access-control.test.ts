@@ -55,7 +55,7 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
       req("/api/auth/sign-in/email", {
         method: "POST",
         body: JSON.stringify({ email, password }),
-        headers: { "content-type": "application/json", "x-forwarded-for": ip },
+        headers: { "content-type": "application/json", "x-ogi-client-address": ip },
       }),
     );
   }
@@ -433,6 +433,29 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
       last = await signIn(`nobody${i}@ogi.test`, "wrong-password-xx", `10.4.${kind === "pglite" ? 1 : 2}.1`);
     expect(last!.status).toBe(429);
     expect((await last!.json()).error.message).toMatch(/频繁/);
+  });
+
+  it("a rotating X-Forwarded-For neither escapes the per-address limit nor reaches the audit log", async () => {
+    const address = `10.5.${kind === "pglite" ? 1 : 2}.1`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const response = await routes.auth.POST(
+        req("/api/auth/sign-in/email", {
+          method: "POST",
+          body: JSON.stringify({ email: `spoof${i}@ogi.test`, password: "wrong-password-xx" }),
+          headers: {
+            "content-type": "application/json",
+            "x-ogi-client-address": address,
+            "x-forwarded-for": `203.0.113.${i + 1}`,
+            "x-real-ip": `198.51.100.${i + 1}`,
+          },
+        }),
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const logged = await t.db.select().from(auditLog).where(eq(auditLog.target, "spoof0@ogi.test"));
+    expect(logged.map((e) => e.ipAddress)).toEqual([address]);
   });
 
   it("sign-up and other unused auth endpoints are closed", async () => {

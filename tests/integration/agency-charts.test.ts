@@ -34,7 +34,7 @@ function req(url: string, init: RequestInit & { cookie?: string } = {}) {
   const method = init.method ?? "GET";
   if (method !== "GET") headers.set("origin", BASE);
   headers.set("host", "ogi.test");
-  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", `10.2.0.${(ipCounter++ % 250) + 1}`);
+  if (!headers.has("x-ogi-client-address")) headers.set("x-ogi-client-address", `10.2.0.${(ipCounter++ % 250) + 1}`);
   return new Request(`${BASE}${url}`, { ...init, method, headers });
 }
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });

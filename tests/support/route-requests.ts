@@ -9,7 +9,7 @@ export function req(url: string, init: RequestInit & { cookie?: string; origin?:
   if (method !== "GET" && init.origin !== null) headers.set("origin", init.origin ?? BASE);
   if (init.site) headers.set("sec-fetch-site", init.site);
   headers.set("host", "ogi.test");
-  if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", `10.0.0.${(ipCounter++ % 250) + 1}`);
+  if (!headers.has("x-ogi-client-address")) headers.set("x-ogi-client-address", `10.0.0.${(ipCounter++ % 250) + 1}`);
   return new Request(`${BASE}${url}`, { ...init, method, headers });
 }
 

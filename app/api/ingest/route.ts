@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { HttpError, withRoute } from "@/lib/http/with-route";
-import { ingestUpload } from "@/lib/ingest/ingest-upload";
+import { ingestUploadedFiles } from "@/lib/ingest/ingest-upload";
 import { resolveLimits } from "@/lib/ingest/limits";
+import { receiveUpload } from "@/lib/ingest/receive-upload";
 
 export const dynamic = "force-dynamic";
 
@@ -12,23 +13,24 @@ export const POST = withRoute({ query: z.object({}), role: "admin" }, async ({ r
   if (declared > limits.maxArchiveBytes + 1024 * 1024) {
     throw new HttpError(413, "FILE_TOO_LARGE", "上传内容超过大小上限。");
   }
-  const form = await request.formData().catch(() => {
-    throw new HttpError(400, "INVALID_UPLOAD", "上传内容无法读取，请使用表单字段 file 上传文件。");
-  });
-  const files = form.getAll("file").filter((f): f is File => f instanceof File);
-  if (files.length === 0) throw new HttpError(400, "NO_FILE", "没有收到文件：请选择要导入的报告文件或 zip 压缩包。");
-  const results = [];
-  for (const file of files) results.push(...(await ingestUpload(db, file, limits)));
-  const counts: Record<string, number> = {};
-  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  await audit({
-    action: "ingest",
-    target: files
-      .map((f) => f.name)
-      .join("、")
-      .slice(0, 500),
-    filters: counts,
-    rowCount: results.length,
-  });
-  return { results };
+  const upload = await receiveUpload(request, limits);
+  try {
+    const { files } = upload;
+    if (files.length === 0) throw new HttpError(400, "NO_FILE", "没有收到文件：请选择要导入的报告文件或 zip 压缩包。");
+    const results = await ingestUploadedFiles(db, files, limits);
+    const counts: Record<string, number> = {};
+    for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    await audit({
+      action: "ingest",
+      target: files
+        .map((f) => f.name)
+        .join("、")
+        .slice(0, 500),
+      filters: counts,
+      rowCount: results.length,
+    });
+    return { results };
+  } finally {
+    upload.cleanup();
+  }
 });
