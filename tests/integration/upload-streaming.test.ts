@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import yazl from "yazl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yazl from "yazl";
 import type { DbHandle } from "@/db/client";
 import { reports } from "@/db/schema";
 import { createUser } from "@/lib/auth/create-user";
@@ -154,7 +154,9 @@ describe("uploads stream to disk under a running cap, and parse off the main thr
     expect((await cut.json()).error.message).toMatch(/上传内容无法读取/);
     const json = await post("{}", { "content-type": "application/json" });
     expect(json.status).toBe(400);
-    const none = await post(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\n无文件\r\n--${BOUNDARY}--\r\n`);
+    const none = await post(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\n无文件\r\n--${BOUNDARY}--\r\n`,
+    );
     expect(none.status).toBe(400);
     expect((await none.json()).error.code).toBe("NO_FILE");
   });
