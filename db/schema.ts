@@ -19,10 +19,14 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
+import { byteaValue } from "./bytea";
 import { CELLS } from "./cells";
 import { ROLLUP_METRICS } from "./rollup-columns";
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: byteaValue,
+});
 
 /** Bumped (nextval) by every change to reports, so caches keyed by it see ingests, reparses and deletions. */
 export const datasetVersion = pgSequence("dataset_version_seq");

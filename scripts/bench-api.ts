@@ -14,6 +14,7 @@ import { seedRegions } from "@/lib/setup/seed-regions";
 import { startAppServer } from "./support/app-server";
 import { parseCliArgs } from "./support/cli-args";
 import { startThrowawayPostgres } from "./support/throwaway-postgres";
+import { percentile, time } from "./support/timing";
 
 /**
  * Dashboard endpoints against a large synthetic dataset on real PostgreSQL: p50/p95 cold (first request after the
@@ -167,14 +168,6 @@ const targets: Target[] = [
   chart("agencies", `region=${sampleRegion.county}`, "下钻 县"),
   { name: "机关页面", path: `/agencies/${sampleRegion.agency}` },
 ];
-
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-async function time(fn: () => Promise<unknown>) {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 const server = await startAppServer({ DATABASE_URL: url.toString() });
 const { base } = server;

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { byteaValue } from "@/db/bytea";
 import type { Db } from "@/db/client";
 import { classifyAgencyKind, normaliseAgencyName } from "@/lib/report/agency-name";
 import { computeDeadline } from "@/lib/report/publication-deadline";
@@ -30,7 +31,7 @@ async function upsertDocumentAndAgency(
     "ingest_upsert_document",
     sql`with doc as (
           insert into source_documents (sha256, content, byte_size, file_name, media_type, encoding, status, last_parsed_at)
-          values (${digest}, ${input.bytes}, ${input.bytes.byteLength}, ${input.fileName ?? null},
+          values (${digest}, ${byteaValue(input.bytes)}, ${input.bytes.byteLength}, ${input.fileName ?? null},
             ${input.mediaType ?? null}, ${report.source?.encoding ?? null}, 'parsed', now())
           on conflict (sha256) do update set status = 'parsed', encoding = excluded.encoding, error_code = null,
             error_message = null, last_parsed_at = now()
