@@ -2,7 +2,8 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { describeTooLarge, formatBytes, type IngestLimits } from "./limits";
+import { describeTooLarge, formatBytes } from "@/lib/report/describe-size";
+import type { IngestLimits } from "./limits";
 import type { DocumentMetadata } from "./metadata";
 import { isUnsafeEntryPath, listZipEntries, openZip, readZipEntry, type ZipEntry } from "./zip-archive";
 

@@ -7,7 +7,8 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { InvalidInputError, TooLargeError } from "@/lib/errors";
-import { formatBytes, type IngestLimits } from "./limits";
+import { formatBytes } from "@/lib/report/describe-size";
+import type { IngestLimits } from "./limits";
 
 export type ReceivedFile = { name: string; path: string; size: number; mediaType?: string };
 export type ReceivedUpload = { files: ReceivedFile[]; cleanup: () => void };

@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { describeTooLarge } from "./describe-size";
 import { ReportParseError } from "./errors";
 
 export type DocumentKind = "pdf" | "docx" | "html" | "text";
@@ -24,10 +25,7 @@ function indexOfAscii(bytes: Uint8Array, needle: string, limit = bytes.length): 
 export function sniffKind(bytes: Uint8Array, opts: { fileName?: string; mediaType?: string }): DocumentKind {
   if (bytes.length === 0) throw new ReportParseError("EMPTY_FILE", "文件为空，没有可解析的内容");
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new ReportParseError(
-      "FILE_TOO_LARGE",
-      `文件过大（${Math.round(bytes.length / 1048576)} MB），超过 50 MB 上限`,
-    );
+    throw new ReportParseError("FILE_TOO_LARGE", describeTooLarge(bytes.length, MAX_FILE_BYTES).replace(/。$/, ""));
   }
   if (indexOfAscii(bytes, "%PDF-", 1024) >= 0) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {

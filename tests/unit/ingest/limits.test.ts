@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeTooLarge } from "@/lib/ingest/limits";
+import { sniffKind } from "@/lib/report/decode";
+import { describeTooLarge } from "@/lib/report/describe-size";
 
 describe("the reason a file is too large", () => {
   const limit = 50 * 1024 * 1024;
@@ -15,5 +16,11 @@ describe("the reason a file is too large", () => {
   it("names the bytes over when the sizes round alike", () => {
     expect(describeTooLarge(limit + 1, limit)).toBe("文件过大（52,428,801 字节，上限 52,428,800 字节，超出 1 字节）。");
     expect(describeTooLarge(80 * 1024 * 1024, limit)).toBe("文件过大（80.0 MB，上限 50.0 MB）。");
+  });
+
+  it("is the parser's own reason too, one byte over", () => {
+    expect(() => sniffKind(new Uint8Array(limit + 1), { fileName: "a.txt" })).toThrow(
+      /52,428,801 字节，上限 52,428,800 字节/,
+    );
   });
 });

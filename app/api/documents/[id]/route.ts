@@ -2,9 +2,10 @@ import { z } from "zod";
 import { requireFound } from "@/lib/errors";
 import { idParam } from "@/lib/http/route-params";
 import { withRoute } from "@/lib/http/with-route";
-import { formatBytes, resolveLimits } from "@/lib/ingest/limits";
+import { resolveLimits } from "@/lib/ingest/limits";
 import { getSourceDocument, type SourceDocument } from "@/lib/queries/agency-page";
 import { attachmentHeader } from "@/lib/queries/export-table";
+import { formatBytes } from "@/lib/report/describe-size";
 import { extractDocumentText } from "@/lib/report/document-text";
 import { ReportParseError } from "@/lib/report/errors";
 
