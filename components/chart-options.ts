@@ -250,44 +250,72 @@ export function buildChildrenOption(t: ChartTable): EChartOption {
   };
 }
 
+/** Cells with a value take the scale's colour; a region-year without a report, and one whose figure cannot be
+ * computed (a zero denominator), are drawn apart from a 0, in grey and labelled. */
+const HEATMAP_GAPS = { missing: { label: "缺报", color: "#e4e7eb" }, undefined: { label: "—", color: "#f5f6f8" } };
+
 export function buildHeatmapOption(t: ChartTable): EChartOption {
   const yearColumns = t.columns.filter((c) => /^y\d{4}$/.test(c.key));
   const unit = yearColumns[0]?.unit ?? "";
   const percent = unit === "%";
-  const data: [number, number, number | null][] = [];
+  const data: [number, number, number][] = [];
+  const gaps: { value: [number, number, number]; kind: keyof typeof HEATMAP_GAPS }[] = [];
   t.rows.forEach((r, y) => {
     yearColumns.forEach((c, x) => {
       const v = num(r[c.key]);
-      data.push([x, y, v === null ? null : percent ? Math.round(v * 1000) / 10 : v]);
+      const n = num(r[`n${c.key.slice(1)}`] ?? null);
+      if (v !== null) data.push([x, y, percent ? Math.round(v * 1000) / 10 : v]);
+      else gaps.push({ value: [x, y, 0], kind: n ? "undefined" : "missing" });
     });
   });
-  const values = data.map((d) => d[2]).filter((v): v is number => v !== null);
+  const values = data.map((d) => d[2]);
+  const showLabels = t.rows.length <= 15 && yearColumns.length <= 8;
+  const gapSeries = (kind: keyof typeof HEATMAP_GAPS) => ({
+    type: "heatmap",
+    name: HEATMAP_GAPS[kind].label,
+    data: gaps.filter((g) => g.kind === kind).map((g) => g.value),
+    itemStyle: { color: HEATMAP_GAPS[kind].color, borderColor: "#ffffff", borderWidth: 1 },
+    label: { show: showLabels, fontSize: 10, color: "#5f6b7a", formatter: HEATMAP_GAPS[kind].label },
+    emphasis: { disabled: true },
+  });
   return {
     animation: false,
     aria: { enabled: true, decal: { show: false } },
     tooltip: {
       position: "top",
-      formatter: (p: { value: [number, number, number | null] }) => {
+      formatter: (p: { seriesIndex: number; value: [number, number, number] }) => {
         const row = t.rows[p.value[1]];
         const year = yearColumns[p.value[0]];
         const n = row && year ? (row[`n${year.key.slice(1)}`] ?? null) : null;
-        return `${escapeHtml(row?.name)} ${year?.label}：${
-          p.value[2] === null ? "—" : percent ? `${p.value[2]}%` : p.value[2].toLocaleString("zh-CN")
-        }${nText(n)}`;
+        const head = `${escapeHtml(row?.name)} ${year?.label}：`;
+        if (p.seriesIndex === 1) return `${head}缺报（该年度没有导入报告）`;
+        if (p.seriesIndex === 2) return `${head}—（分母为 0，无法计算）${nText(n)}`;
+        return `${head}${percent ? `${p.value[2]}%` : p.value[2].toLocaleString("zh-CN")}${nText(n)}`;
       },
     },
     grid: { left: 8, right: 24, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: "category", data: yearColumns.map((c) => c.label), splitArea: { show: true } },
     yAxis: { type: "category", data: t.rows.map((r) => String(r.name)), splitArea: { show: true } },
     visualMap: {
+      seriesIndex: 0,
       min: values.length ? Math.min(...values) : 0,
-      max: values.length ? Math.max(...values) : 1,
+      max: values.length ? Math.max(...values, Math.min(...values) + 1) : 1,
       calculable: true,
       orient: "horizontal",
       left: "center",
       bottom: 0,
       inRange: { color: ["#eef4ff", "#2f6fdf", "#0b2e6f"] },
     },
-    series: [{ type: "heatmap", data, label: { show: t.rows.length <= 15 && yearColumns.length <= 8, fontSize: 10 } }],
+    series: [
+      {
+        type: "heatmap",
+        name: t.columns.find((c) => c.metric)?.label ?? "",
+        data,
+        itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
+        label: { show: showLabels, fontSize: 10 },
+      },
+      gapSeries("missing"),
+      gapSeries("undefined"),
+    ],
   };
 }

@@ -66,14 +66,22 @@ export function EChart({
   clickRef.current = onClick;
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
+  const optionRef = useRef(option);
+  optionRef.current = option;
+  const [generation, setGeneration] = useState(0);
+  const createdAt = useRef(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is what re-creates the instance.
   useEffect(() => {
     let instance: echarts.ECharts | null = null;
     let observer: ResizeObserver | null = null;
     let disposed = false;
-    loadCore().then(({ echarts }) => {
+    // The option's parts are registered before the instance exists (see `partsGeneration`).
+    loadCore().then(async (core) => {
+      await core.ensureParts(optionRef.current);
       if (disposed || !ref.current) return;
-      const created = echarts.init(ref.current, undefined, { renderer: "canvas" });
+      createdAt.current = core.partsGeneration;
+      const created = core.echarts.init(ref.current, undefined, { renderer: "canvas" });
       instance = created;
       created.on("click", (e) => clickRef.current?.(e as unknown as EChartClick));
       if (chartId) {
@@ -94,15 +102,22 @@ export function EChart({
       instance.dispose();
       setChart(null);
     };
-  }, [chartId]);
+  }, [chartId, generation]);
 
   useEffect(() => {
     if (!chart) return;
     let stale = false;
     loadCore()
-      .then((core) => core.ensureParts(option))
-      .then(() => {
+      .then(async (core) => {
+        await core.ensureParts(option);
+        return core.partsGeneration;
+      })
+      .then((parts) => {
         if (stale || chart.isDisposed()) return;
+        if (parts > createdAt.current) {
+          setGeneration((g) => g + 1);
+          return;
+        }
         chart.setOption(withAccessibility(option, label), { notMerge: true });
         if (ref.current) ref.current.dataset.rendered = "true";
       });

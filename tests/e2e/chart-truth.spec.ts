@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+
+type Cell = { value: number[]; fill: string };
+
+test("the heatmap colours each cell by its value, and a missing report apart from a 0", async ({ page }) => {
+  await page.goto("/");
+  const chart = page.locator('[data-chart="heatmap"]');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart).toHaveAttribute("data-rendered", "true");
+  const series = await page.evaluate(() => {
+    const instance = window.__ogiCharts!.heatmap as unknown as {
+      getModel: () => {
+        getSeriesCount: () => number;
+        getSeriesByIndex: (i: number) => {
+          getData: () => {
+            count: () => number;
+            getValues: (i: number) => number[];
+            getItemVisual: (i: number, key: string) => { fill: string };
+          };
+        };
+      };
+    };
+    const model = instance.getModel();
+    return Array.from({ length: model.getSeriesCount() }, (_, s) => {
+      const data = model.getSeriesByIndex(s).getData();
+      return Array.from({ length: data.count() }, (_, i) => ({
+        value: data.getValues(i),
+        fill: String(data.getItemVisual(i, "style").fill),
+      }));
+    });
+  });
+  const [cells, missing] = series as Cell[][];
+  expect(cells.length, "the sample data fills the heatmap").toBeGreaterThan(1);
+  const byValue = [...cells].sort((a, b) => a.value[2] - b.value[2]);
+  const [low, high] = [byValue[0], byValue.at(-1)!];
+  expect(high.value[2]).toBeGreaterThan(low.value[2]);
+  expect(high.fill, "the largest value is darker than the smallest").not.toBe(low.fill);
+  expect(new Set(cells.map((c) => c.fill)).size).toBeGreaterThan(2);
+  expect(cells.map((c) => c.fill)).not.toContain("#5070dd");
+  for (const cell of missing) expect(cell.fill).toBe("#e4e7eb");
+  await chart.screenshot({ path: test.info().outputPath("heatmap.png") });
+});
