@@ -1,8 +1,11 @@
 "use client";
 
-import { computeChange, formatChange, formatMetricValue, getMetric } from "@/lib/metrics";
+import { computeChange, formatChange, formatMetricValue, getMetric, judgeChange } from "@/lib/metrics";
 import "./kpi-cards.css";
 import { useChartTable } from "./use-chart-table";
+
+/** Said to screen readers, as the colour says it to the eye. */
+const TONE_WORDS = { better: "（向好）", worse: "（变差）" } as const;
 
 type Props = {
   search: string;
@@ -44,8 +47,7 @@ export function KpiCards({ search, onOpenDetail }: Props) {
         const previous = typeof r.previous === "number" ? r.previous : null;
         const change = computeChange(value, previous);
         const text = formatChange(change, metric.unit);
-        const direction =
-          change.absolute == null || change.absolute === 0 ? "flat" : change.absolute > 0 ? "up" : "down";
+        const tone = judgeChange(change, metric.direction);
         const year = Number(r.year);
         return (
           <article
@@ -67,9 +69,9 @@ export function KpiCards({ search, onOpenDetail }: Props) {
             <p className="kpi-value" data-value={value ?? ""}>
               {formatMetricValue(value, metric.unit)}
             </p>
-            <p className={`kpi-change ${direction}`}>
-              <span className="visually-hidden">同比</span>
-              {text === "—" ? "同比 —" : `同比 ${text}`}
+            <p className={`kpi-change ${tone}`} data-tone={tone}>
+              同比 {text}
+              {tone !== "neutral" && <span className="visually-hidden">{TONE_WORDS[tone]}</span>}
             </p>
             <p className="muted small">
               {year}年 · n = {String(r.n)}

@@ -1,4 +1,4 @@
-import type { CellMetric, MetricDef, MetricUnit, QualitySums } from "./metric-types";
+import type { CellMetric, MetricDef, MetricDirection, MetricUnit, QualitySums } from "./metric-types";
 
 /** An aggregated metric: `value` is null when no report has it or a ratio's denominator is 0. */
 export type MetricValue = {
@@ -88,6 +88,15 @@ export type MetricChange = { absolute: number | null; relative: number | null };
 export function computeChange(current: number | null, previous: number | null): MetricChange {
   if (current == null || previous == null) return { absolute: null, relative: null };
   return { absolute: current - previous, relative: previous === 0 ? null : (current - previous) / Math.abs(previous) };
+}
+
+/** A change read against the metric's direction: better, worse, or neither (a volume, no change, no comparison). */
+export function judgeChange(
+  change: MetricChange,
+  direction: MetricDirection = "neutral",
+): "better" | "worse" | "neutral" {
+  if (direction === "neutral" || change.absolute == null || change.absolute === 0) return "neutral";
+  return change.absolute > 0 === (direction === "up-good") ? "better" : "worse";
 }
 
 const DASH = "—";

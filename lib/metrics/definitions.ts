@@ -124,6 +124,7 @@ function outcomeMetrics(): CellMetric[] {
   }
   metrics.push({
     id: "outcomes.openRate",
+    direction: "up-good",
     source: "cells",
     name: "公开率",
     group: "outcomes",
@@ -203,6 +204,7 @@ function reviewMetrics(): CellMetric[] {
     }
     metrics.push({
       id: `${block}.correctionRate`,
+      direction: "up-bad",
       source: "cells",
       name: `${blockName}·纠错率`,
       group: "review",
@@ -242,6 +244,7 @@ function qualityMetrics(): QualityMetric[] {
     }),
     q({
       id: "quality.missing",
+      direction: "up-bad",
       name: "缺报机关",
       unit: "个",
       definition: "上一年度报送过、本年度未报送的机关数。",
@@ -250,6 +253,7 @@ function qualityMetrics(): QualityMetric[] {
     }),
     q({
       id: "quality.completeness",
+      direction: "up-good",
       name: "报送率",
       unit: "%",
       definition: "收到报告 ÷ 应报机关。",
@@ -258,6 +262,7 @@ function qualityMetrics(): QualityMetric[] {
     }),
     q({
       id: "quality.late",
+      direction: "up-bad",
       name: "逾期发布",
       unit: "份",
       definition: "发布日期晚于法定期限的报告份数。",
@@ -265,6 +270,7 @@ function qualityMetrics(): QualityMetric[] {
     }),
     q({
       id: "quality.onTimeRate",
+      direction: "up-good",
       name: "按时发布率",
       unit: "%",
       definition: "发布日期不晚于法定期限的报告 ÷ 发布日期可识别的报告。",
@@ -274,6 +280,7 @@ function qualityMetrics(): QualityMetric[] {
     }),
     q({
       id: "quality.checksPassedRate",
+      direction: "up-good",
       name: "勾稽校验通过率",
       unit: "%",
       definition: "表内勾稽关系全部成立的报告 ÷ 收到报告。",
@@ -282,6 +289,7 @@ function qualityMetrics(): QualityMetric[] {
     }),
     q({
       id: "quality.issuesPerReport",
+      direction: "up-bad",
       name: "每份报告问题数",
       unit: "条",
       definition: "解析与核验发现的问题条数之和 ÷ 收到报告。",

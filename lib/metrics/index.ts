@@ -9,6 +9,7 @@ export {
   formatChange,
   formatMetricValue,
   formatNumber,
+  judgeChange,
   type MetricChange,
   type MetricValue,
   type ReportCells,

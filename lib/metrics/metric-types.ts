@@ -1,6 +1,9 @@
 import type { Layout } from "@/lib/report/schema";
 
 export type MetricUnit = "件" | "项" | "个" | "万元" | "%" | "份" | "条";
+/** Whether a rise is good news for the supervised (a ratio of disclosure), bad news (a share corrected, reports
+ * missing), or neither (volumes: more applications is not better or worse in itself). */
+export type MetricDirection = "up-good" | "up-bad" | "neutral";
 export type MetricGroup = "applications" | "outcomes" | "active" | "review" | "quality";
 
 /** A metric read from table cells: the sum of `numerator` cells, or a ratio of sums when `denominator` is set. */
@@ -18,6 +21,8 @@ export type CellMetric = {
   /** Report years that have the metric (inclusive). */
   years?: { from?: number; to?: number };
   note?: string;
+  /** Absent: neutral. */
+  direction?: MetricDirection;
 };
 
 /** A metric about the reports themselves (timeliness, checks, completeness), from `reports`, not cells. */
@@ -34,6 +39,8 @@ export type QualityMetric = {
   layouts: readonly Layout[];
   years?: { from?: number; to?: number };
   note?: string;
+  /** Absent: neutral. */
+  direction?: MetricDirection;
 };
 
 export type MetricDef = CellMetric | QualityMetric;

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { getMetric } from "../../lib/metrics";
 
 type Cell = { value: number[]; fill: string };
 
@@ -39,4 +40,32 @@ test("the heatmap colours each cell by its value, and a missing report apart fro
   expect(cells.map((c) => c.fill)).not.toContain("#5070dd");
   for (const cell of missing) expect(cell.fill).toBe("#e4e7eb");
   await chart.screenshot({ path: test.info().outputPath("heatmap.png") });
+});
+
+test("KPI changes are coloured by whether they are good news, and read out once", async ({ page }) => {
+  await page.goto("/");
+  const cards = page.getByTestId("kpi-cards").locator("article");
+  await expect(cards.first()).toBeVisible();
+  const seen = await cards.evaluateAll((articles) =>
+    articles.map((a) => {
+      const change = a.querySelector(".kpi-change") as HTMLElement;
+      return { metric: a.dataset.metric!, text: change.textContent ?? "", tone: change.dataset.tone! };
+    }),
+  );
+  expect(seen.length).toBeGreaterThan(3);
+  for (const card of seen) {
+    expect(card.text.match(/同比/g), card.text).toHaveLength(1);
+    const sign = /同比 ([+−±—])/.exec(card.text)?.[1];
+    const direction = getMetric(card.metric).direction ?? "neutral";
+    const expected =
+      direction === "neutral" || sign === "±" || sign === "—"
+        ? "neutral"
+        : (sign === "+") === (direction === "up-good")
+          ? "better"
+          : "worse";
+    expect(card.tone, `${card.metric} ${card.text}`).toBe(expected);
+  }
+  const volume = page.locator('[data-metric="applications.received"] .kpi-change');
+  await expect(volume).toHaveCSS("color", "rgb(74, 85, 99)");
+  await page.getByTestId("kpi-cards").screenshot({ path: test.info().outputPath("kpi-cards.png") });
 });
