@@ -5,14 +5,16 @@ import { formatCell } from "./format";
 
 export const PALETTE = ["#2f6fdf", "#f0a020", "#3aa776", "#9b59b6", "#d9534f", "#6b7785", "#17a2b8", "#8c564b"];
 const num = (v: CellValue) => (typeof v === "number" ? v : null);
-const years = (t: ChartTable) => t.rows.map((r) => `${r.year}年`);
+/** A year without any report (reports 0) stays on the axis, labelled, its values gaps. */
+const years = (t: ChartTable) => t.rows.map((r) => (r.reports === 0 ? `${r.year}年\n缺报` : `${r.year}年`));
 const base = (t: ChartTable): EChartOption => ({
   animation: false,
   color: PALETTE,
   tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
   legend: { top: 0, type: "scroll" },
   grid: { left: 56, right: 56, top: 48, bottom: 32, containLabel: true },
-  xAxis: { type: "category", data: years(t) },
+  // Every year labelled: a 缺报 year must not be the one the automatic interval hides.
+  xAxis: { type: "category", data: years(t), axisLabel: { interval: 0 } },
 });
 
 const fmt = (unit: string) => (v: unknown) =>

@@ -69,3 +69,19 @@ test("KPI changes are coloured by whether they are good news, and read out once"
   await expect(volume).toHaveCSS("color", "rgb(74, 85, 99)");
   await page.getByTestId("kpi-cards").screenshot({ path: test.info().outputPath("kpi-cards.png") });
 });
+
+test("a year without reports stays on the trend axis, labelled 缺报, its values gaps", async ({ page }) => {
+  await page.goto("/?from=2017");
+  const chart = page.locator('[data-chart="applications-by-year"]');
+  await expect(chart).toHaveAttribute("data-rendered", "true");
+  const option = await page.evaluate(() => {
+    const o = window.__ogiCharts!["applications-by-year"].getOption() as {
+      xAxis: { data: string[] }[];
+      series: { data: (number | null)[] }[];
+    };
+    return { years: o.xAxis[0].data, first: o.series.map((s) => s.data[0]) };
+  });
+  expect(option.years.slice(0, 2)).toEqual(["2017年\n缺报", "2018年\n缺报"]);
+  expect(option.first.every((v) => v === null)).toBe(true);
+  await chart.screenshot({ path: test.info().outputPath("applications-missing-years.png") });
+});

@@ -19,7 +19,19 @@ import { aggregateMetrics } from "../aggregate-metrics";
 import type { BuiltChart, ChartBuilder } from "./built-chart";
 import { listYears } from "./list-years";
 
-/** One row per year with reports: each column's metric (null where the year's layout lacks it) and a ratio's n. */
+const MAX_EMPTY_SPAN = 30;
+
+/** The filter's years (its bounds, else the first and last year with reports), every one of them. */
+export function listYearRange(filter: DashboardFilter, withReports: number[]): number[] {
+  if (withReports.length === 0) return [];
+  const [first, last] = [Math.min(...withReports), Math.max(...withReports)];
+  let [from, to] = [filter.from ?? first, filter.to ?? last];
+  // A range far wider than the data (from=2000&to=2100) is not drawn as decades of empty years.
+  if (to - from + 1 > MAX_EMPTY_SPAN) [from, to] = [Math.max(from, first), Math.min(to, last)];
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+/** One row per year of the range: each column's metric (null where the year's layout lacks it) and a ratio's n. */
 async function buildYearSeries(
   db: Db,
   filter: DashboardFilter,
@@ -36,11 +48,12 @@ async function buildYearSeries(
     aggregateMetrics(db, filter, scope, { metricIds, groupBy: "year" }),
     listYears(db, filter, scope),
   ]);
-  // Every year with reports gets a row, so a metric a layout lacks shows as a gap (null), never a missing year.
+  // Every year of the range gets a row: a metric a layout lacks, and a year without reports (缺报, reports 0), show
+  // as gaps (null), never as a year missing from the axis.
   const byYear = new Map(aggregates.map((r) => [r.year, r]));
-  const rows = [...new Set([...years, ...aggregates.map((r) => r.year!)])]
-    .sort((a, b) => a - b)
-    .map((year) => byYear.get(year) ?? { year, group: null, reports: 0, metrics: {} as Record<string, MetricValue> });
+  const rows = listYearRange(filter, [...years, ...aggregates.map((r) => r.year!)]).map(
+    (year) => byYear.get(year) ?? { year, group: null, reports: 0, metrics: {} as Record<string, MetricValue> },
+  );
   return {
     columns: [YEAR_COL, ...withN],
     rows: rows.map((r) => {

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestDocument } from "@/lib/ingest/ingest-document";
+import { buildApplicationsByYear } from "@/lib/queries/charts/year-series";
+import { drainPendingRollups } from "@/lib/rollups/pending-rollups";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const FIXTURE = path.join(import.meta.dirname, "..", "fixtures", "real", "mudanjiang-education-2019.txt");
+
+describe("a year without reports stays on the trend axis as a gap", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("pglite");
+    const text = fs.readFileSync(FIXTURE, "utf8");
+    for (const year of [2020, 2023]) {
+      const outcome = await ingestDocument(t.db, {
+        bytes: new TextEncoder().encode(`${text}\n${year} 年度副本\n`),
+        fileName: `${year}.txt`,
+        metadata: { year, regionCode: "231000" },
+      });
+      expect(outcome.status).toBe("new");
+    }
+    await drainPendingRollups(t.db);
+  });
+  afterAll(() => t?.drop());
+
+  it("fills the years between, and the filter's own bounds, with reports 0 and no values", async () => {
+    const { rows } = await buildApplicationsByYear(t.db, { region: "231000" }, "all", {}, false);
+    expect(rows.map((r) => r.year)).toEqual([2020, 2021, 2022, 2023]);
+    expect(rows[1]).toMatchObject({ reports: 0, total: null, processed: null });
+    expect(rows[0].reports).toBe(1);
+    expect(typeof rows[0].total).toBe("number");
+    const bounded = await buildApplicationsByYear(t.db, { region: "231000", from: 2019, to: 2024 }, "all", {}, false);
+    expect(bounded.rows.map((r) => [r.year, r.reports])).toEqual([
+      [2019, 0],
+      [2020, 1],
+      [2021, 0],
+      [2022, 0],
+      [2023, 1],
+      [2024, 0],
+    ]);
+  });
+});
