@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { formatChinaTime } from "@/lib/china-time";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address.js";
 
 export type AuditAction =
@@ -107,12 +108,12 @@ function csvCell(value: unknown): string {
 }
 
 export function toAuditCsv(rows: (typeof auditLog.$inferSelect)[]): string {
-  const header = ["时间", "操作人", "操作", "对象", "筛选条件", "行数", "IP 地址"];
+  const header = ["时间（北京时间）", "操作人", "操作", "对象", "筛选条件", "行数", "IP 地址"];
   const lines = [header.map(csvCell).join(",")];
   for (const r of rows) {
     lines.push(
       [
-        r.at.toISOString(),
+        formatChinaTime(r.at),
         r.actorEmail,
         AUDIT_ACTION_NAMES[r.action as AuditAction] ?? r.action,
         r.target,

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Scope } from "@/lib/auth/scope";
 import type { ChartTable } from "@/lib/charts/chart-table";
+import { formatChinaDate } from "@/lib/china-time";
 import { attachmentHeader, toCsv, toXlsx } from "./export-table";
 
 /**
@@ -26,7 +27,7 @@ export function notModified(request: Request, etag: string): Response | null {
     : null;
 }
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => formatChinaDate();
 
 /** A chart table as JSON, CSV or XLSX: the one serialisation every chart endpoint and download uses. */
 export async function respondWithTable(

@@ -2,6 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { findDetailSubset } from "@/lib/charts/detail-subsets";
+import { formatChinaTime } from "@/lib/china-time";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { getMetric } from "@/lib/metrics";
 import { findRegionByCode } from "@/lib/regions";
@@ -99,13 +100,13 @@ export function describeParams(table: Pick<ChartTable, "params">): string {
   return parts.length ? parts.join("；") : "无（仅按筛选条件）";
 }
 
-function addReadme(workbook: ExcelJS.Workbook, tables: ChartTable[], exportedAt: string) {
+function addReadme(workbook: ExcelJS.Workbook, tables: ChartTable[], exportedAt: Date) {
   const sheet = workbook.addWorksheet("说明", { properties: { tabColor: { argb: "FFB3261E" } } });
   const first = tables[0];
   const add = (label: string, value: string) => sheet.addRow([label, value]);
   sheet.addRow(["政府信息公开年报看板 · 数据导出说明"]).font = { bold: true, size: 14 };
   add("筛选条件", first.subject ?? describeFilter(first.filter));
-  add("导出时间", exportedAt);
+  add("导出时间", `${formatChinaTime(exportedAt)}（北京时间）`);
   add("数据版本", first.datasetVersion);
   add(
     "数据范围",
@@ -136,8 +137,8 @@ function addReadme(workbook: ExcelJS.Workbook, tables: ChartTable[], exportedAt:
 export async function toXlsx(tables: ChartTable[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "政府信息公开年报看板";
-  const exportedAt = new Date().toISOString();
-  workbook.created = new Date(exportedAt);
+  const exportedAt = new Date();
+  workbook.created = exportedAt;
   addReadme(workbook, tables, exportedAt);
   const used = new Set(["说明"]);
   for (const t of tables) addDataSheet(workbook, t, sheetName(t.title, used));

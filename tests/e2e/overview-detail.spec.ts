@@ -157,6 +157,7 @@ test("the page workbook holds, sheet by sheet, the numbers of the charts the pag
   }
   const readme = workbook.getWorksheet("说明")!.getSheetValues().flat().join(" ");
   expect(readme).toContain(`年度：${year}年`);
+  expect(readme).toMatch(/导出时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）/);
 });
 
 test("with no reports in the filter, the KPI cards say why instead of vanishing", async ({ page }) => {

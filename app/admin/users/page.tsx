@@ -3,6 +3,7 @@ import { UserAdmin } from "@/components/user-admin";
 import { loadUsers } from "@/lib/auth/list-users";
 import { describeScope, ROLE_NAMES, type Role } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
+import { formatChinaDate } from "@/lib/china-time";
 
 export const metadata: Metadata = { title: "用户管理 · 政府信息公开年报看板" };
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function UsersPage() {
     scopeName: describeScope({ ...u, role: u.role as Role }),
     canExport: u.canExport,
     disabled: u.disabled,
-    createdAt: u.createdAt.toISOString().slice(0, 10),
+    createdAt: formatChinaDate(u.createdAt),
     isSelf: u.id === user.id,
   }));
   return (

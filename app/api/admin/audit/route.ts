@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { toAuditCsv } from "@/lib/auth/audit";
 import { listAuditEntries } from "@/lib/auth/list-audit-entries";
+import { formatChinaDate } from "@/lib/china-time";
 import { withRoute } from "@/lib/http/with-route";
 import { attachmentHeader } from "@/lib/queries/export-table";
 
@@ -21,7 +22,7 @@ export const GET = withRoute({ query: querySchema, role: "admin" }, async ({ db,
   const { rows, total } = await listAuditEntries(db, { ...filter, limit });
   if (format === "json") return { total, rows };
   await audit({ action: "export", target: "audit-log.csv", filters: filter, rowCount: rows.length });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = formatChinaDate();
   const csv = toAuditCsv(rows);
   return new Response(csv, {
     headers: {

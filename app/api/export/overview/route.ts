@@ -1,4 +1,5 @@
 import { listOverviewCharts } from "@/lib/charts/overview-view";
+import { formatChinaDate } from "@/lib/china-time";
 import { overviewExportQuerySchema } from "@/lib/filters/dashboard-filter";
 import { withRoute } from "@/lib/http/with-route";
 import { getChartTable } from "@/lib/queries/charts/registry";
@@ -17,7 +18,7 @@ export const GET = withRoute(
     const bytes = await toXlsx(tables);
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     await audit({ action: "export", target: "overview.xlsx", filters: query, rowCount });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = formatChinaDate();
     return new Response(bytes as BodyInit, {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

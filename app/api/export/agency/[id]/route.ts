@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatChinaDate } from "@/lib/china-time";
 import { requireFound } from "@/lib/errors";
 import { idParam } from "@/lib/http/route-params";
 import { withRoute } from "@/lib/http/with-route";
@@ -18,7 +19,7 @@ export const GET = withRoute(
     const bytes = await toXlsx(tables);
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     await audit({ action: "export", target: `agency ${agencyId}.xlsx`, filters: { agency: agencyId }, rowCount });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = formatChinaDate();
     return new Response(bytes as BodyInit, {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
