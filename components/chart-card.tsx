@@ -16,7 +16,8 @@ type Props = {
   endpoint?: string;
   /** Canonical query string: filter + chart params. */
   search: string;
-  title?: string;
+  /** A fixed title, or one that names what the served table holds (the year a "latest" view resolved to). */
+  title?: string | ((table: ChartTable | undefined) => string);
   description: string;
   /** ECharts option from the table; null draws no chart (table only). */
   buildOption?: (table: ChartTable) => EChartOption | null;
@@ -64,8 +65,11 @@ function closeOnFocusOut(e: FocusEvent<HTMLDetailsElement>) {
 /** A dashboard card: the chart, its table view, its downloads, and loading / empty / error states. */
 export function ChartCard(props: Props) {
   const { chart, search, description } = props;
-  const title = props.title ?? { ...CHART_TITLES, ...AGENCY_CHART_TITLES }[chart];
   const { data, error, isPending, isFetching, refetch } = useChartTable(chart, search, true, props.endpoint);
+  const title =
+    typeof props.title === "function"
+      ? props.title(data)
+      : (props.title ?? { ...CHART_TITLES, ...AGENCY_CHART_TITLES }[chart]);
   const [tables, setTables] = useQueryState("table", tableViewParser);
   const showTable = props.tableOnly || tables.includes(chart);
   const instance = useRef<echarts.ECharts | null>(null);

@@ -226,7 +226,10 @@ export function Overview({ level, regionName, years }: Props) {
         <ChartCard
           chart="children"
           search={searchOf("children")}
-          title={`${childLabel}对比`}
+          title={(t) => {
+            const year = view.year ?? t?.rows.find((r) => typeof r.year === "number")?.year;
+            return `${childLabel}对比${year ? `（${year}年${view.year ? "" : "，最新"}）` : ""}`;
+          }}
           description={`${regionName}${childLabel}的“${getMetric(metric).name}”对比，从高到低`}
           buildOption={buildChildrenOption}
           height={Math.max(320, 28 * 18)}
@@ -257,7 +260,7 @@ export function Overview({ level, regionName, years }: Props) {
                   value={view.year ?? ""}
                   onChange={(e) => setView({ year: e.target.value ? Number(e.target.value) : null })}
                 >
-                  <option value="">最新</option>
+                  <option value="">最新年度</option>
                   {years.map((y) => (
                     <option key={y} value={y}>
                       {y}年

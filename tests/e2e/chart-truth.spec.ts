@@ -85,3 +85,11 @@ test("a year without reports stays on the trend axis, labelled 缺报, its value
   expect(option.first.every((v) => v === null)).toBe(true);
   await chart.screenshot({ path: test.info().outputPath("applications-missing-years.png") });
 });
+
+test("the comparison's title says which year it shows, latest or chosen", async ({ page }) => {
+  await page.goto("/");
+  const heading = page.locator('[data-chart-card="children"] h2');
+  await expect(heading).toHaveText(/对比（20\d\d年，最新）$/);
+  await page.goto("/?year=2020");
+  await expect(heading).toHaveText(/对比（2020年）$/);
+});
