@@ -128,7 +128,7 @@ export function ChartCard(props: Props) {
               <a href={`${base}format=xlsx`} download data-download="xlsx">
                 XLSX（当前视图，含说明）
               </a>
-              <a href={`${base}format=json`} target="_blank" rel="noreferrer" data-download="json">
+              <a href={`${base}format=json&download=1`} download data-download="json">
                 JSON（当前视图）
               </a>
               {chart !== "kpis" ? (

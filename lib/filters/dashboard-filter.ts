@@ -38,6 +38,8 @@ export const chartParamsSchema = z.object({
 export type ChartParams = z.infer<typeof chartParamsSchema>;
 
 export const EXPORT_FORMATS = ["json", "csv", "xlsx"] as const;
+/** `download=1`: the JSON as a file (an export, audited like CSV and XLSX), not the data the page's chart reads. */
+export const downloadFlagSchema = z.enum(["1"], { message: "download 只能为 1" }).optional();
 
 /** Query of a chart endpoint: filter + chart params + the export format and whether to export detail rows. */
 export const chartQuerySchema = z.intersection(
@@ -45,6 +47,7 @@ export const chartQuerySchema = z.intersection(
   chartParamsSchema.extend({
     format: z.enum(EXPORT_FORMATS, { message: "导出格式应为 json、csv 或 xlsx" }).optional(),
     rows: z.enum(["view", "detail"], { message: "数据范围（rows）应为 view（图表数据）或 detail（明细）" }).optional(),
+    download: downloadFlagSchema,
   }),
 );
 

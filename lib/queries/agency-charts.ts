@@ -7,7 +7,7 @@ import { AGENCY_CHART_TITLES, type AgencyChartId } from "@/lib/charts/chart-cata
 import { col, metricCol, REPORT_FACT_COLUMNS } from "@/lib/charts/chart-columns";
 import type { ChartColumn, ChartRow, ChartTable } from "@/lib/charts/chart-table";
 import { listMetricNotes } from "@/lib/charts/metric-notes";
-import { EXPORT_FORMATS } from "@/lib/filters/dashboard-filter";
+import { downloadFlagSchema, EXPORT_FORMATS } from "@/lib/filters/dashboard-filter";
 import { getMetric, isRatio, METRICS } from "@/lib/metrics";
 import { isCellInLayout, isPathUnder } from "@/lib/report/cell-layout";
 import { ACTIVE_COLUMN_LABELS } from "@/lib/report/official-layout";
@@ -33,6 +33,7 @@ export const AGENCY_OUT_OF_REACH = "没有找到该机关，或它不在您的�
 export const agencyChartQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS, { message: "导出格式应为 json、csv 或 xlsx" }).optional(),
   rows: z.enum(["view", "detail"], { message: "rows 应为 view 或 detail" }).optional(),
+  download: downloadFlagSchema,
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type AgencyChartParams = { year?: number };

@@ -34,6 +34,7 @@ export async function respondWithTable(
   table: ChartTable,
   format: "json" | "csv" | "xlsx",
   etag: string,
+  asFile = format !== "json",
 ): Promise<Response> {
   const kind = table.rowsKind === "detail" ? "明细" : "当前视图";
   const base = `${table.title}-${kind}-${stamp()}`;
@@ -58,5 +59,8 @@ export async function respondWithTable(
       },
     });
   }
-  return Response.json(table, { headers: common });
+  if (!asFile) return Response.json(table, { headers: common });
+  return Response.json(table, {
+    headers: { ...common, "Content-Disposition": attachmentHeader(`${base}.json`, `${ascii}.json`) },
+  });
 }

@@ -93,3 +93,17 @@ test("the comparison's title says which year it shows, latest or chosen", async 
   await page.goto("/?year=2020");
   await expect(heading).toHaveText(/对比（2020年）$/);
 });
+
+test("the JSON download is a file, and an audited export", async ({ page }) => {
+  await page.goto("/");
+  const card = page.locator('[data-chart-card="applications-by-year"]');
+  await expect(card.locator('[data-chart="applications-by-year"]')).toHaveAttribute("data-rendered", "true");
+  await card.getByText("下载", { exact: true }).click();
+  const [file] = await Promise.all([page.waitForEvent("download"), card.locator('[data-download="json"]').click()]);
+  expect(file.suggestedFilename()).toMatch(/\.json$/);
+  const table = JSON.parse(await (await import("node:fs")).promises.readFile((await file.path())!, "utf8"));
+  expect(table.chart).toBe("applications-by-year");
+  const audit = await page.request.get("/api/admin/audit?action=export&limit=20");
+  const { rows } = (await audit.json()) as { rows: { target: string }[] };
+  expect(rows.map((r) => r.target)).toContain("applications-by-year.json");
+});

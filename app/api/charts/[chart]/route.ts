@@ -14,15 +14,16 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(
   { query: chartQuerySchema, params: z.object({ chart: chartIdParam(CHART_IDS) }) },
   async ({ request, db, query, params: { chart }, user, scope, audit }) => {
-    const { format = "json", rows = "view", metric, year, group, ...filter } = query;
-    if (format !== "json") assertPermission(user, "export");
+    const { format = "json", rows = "view", download, metric, year, group, ...filter } = query;
+    const exporting = format !== "json" || download === "1";
+    if (exporting) assertPermission(user, "export");
     const etag = etagOf(request, { version: await drainRollupsAndGetVersion(db), userId: user.id, scope });
     const cached = notModified(request, etag);
     if (cached) return cached;
     const table = await getChartTable(db, chart, filter, scope, { metric, year, group }, rows);
-    if (format !== "json") {
+    if (exporting) {
       await audit({ action: "export", target: `${chart}.${format}`, filters: query, rowCount: table.rows.length });
     }
-    return respondWithTable(table, format, etag);
+    return respondWithTable(table, format, etag, exporting);
   },
 );

@@ -16,8 +16,9 @@ const paramsSchema = z.object({ chart: chartIdParam(AGENCY_CHART_IDS), id: idPar
 export const GET = withRoute(
   { query: agencyChartQuerySchema, params: paramsSchema },
   async ({ request, db, query, params: { chart, id: agencyId }, user, scope, audit }) => {
-    const { format = "json", rows = "view", year } = query;
-    if (format !== "json") assertPermission(user, "export");
+    const { format = "json", rows = "view", year, download } = query;
+    const exporting = format !== "json" || download === "1";
+    if (exporting) assertPermission(user, "export");
     const version = await drainRollupsAndGetVersion(db);
     // Scope first: an agency out of reach is 404 even to a client holding an old validator.
     const table = requireFound(
@@ -27,7 +28,7 @@ export const GET = withRoute(
     const etag = etagOf(request, { version, userId: user.id, scope, subject: `agency ${agencyId}` });
     const cached = notModified(request, etag);
     if (cached) return cached;
-    if (format !== "json") {
+    if (exporting) {
       await audit({
         action: "export",
         target: `agency ${agencyId} ${chart}.${format}`,
@@ -35,6 +36,6 @@ export const GET = withRoute(
         rowCount: table.rows.length,
       });
     }
-    return respondWithTable(table, format, etag);
+    return respondWithTable(table, format, etag, exporting);
   },
 );
