@@ -41,6 +41,10 @@ export const EXPORT_FORMATS = ["json", "csv", "xlsx"] as const;
 /** `download=1`: the JSON as a file (an export, audited like CSV and XLSX), not the data the page's chart reads. */
 export const downloadFlagSchema = z.enum(["1"], { message: "download 只能为 1" }).optional();
 
+/** A chart request that is an export (a file to keep): needs the export permission and is audited. */
+export const isExportRequest = (query: { format?: string; download?: string }) =>
+  (query.format ?? "json") !== "json" || query.download === "1";
+
 /** Query of a chart endpoint: filter + chart params + the export format and whether to export detail rows. */
 export const chartQuerySchema = z.intersection(
   dashboardFilterSchema,

@@ -5,12 +5,12 @@ import { forgetDatasetVersion } from "@/lib/queries/dataset-cache";
 import { collectSources, type SourceItem } from "./collect-sources";
 import { type FileResult, ingestBatch } from "./ingest-batch";
 import type { IngestLimits } from "./limits";
-import type { ReceivedFile } from "./receive-upload";
+import { isZipName, type ReceivedFile } from "./receive-upload";
 import { withUploadParsePool } from "./upload-parse-pool";
 
 async function* sourcesOf(files: ReceivedFile[], limits: IngestLimits): AsyncGenerator<SourceItem> {
   for (const file of files) {
-    if (!/\.zip$/i.test(file.name)) {
+    if (!isZipName(file.name)) {
       const bytes = new Uint8Array(await fs.promises.readFile(file.path));
       yield { label: file.name, fileName: file.name, bytes, mediaType: file.mediaType };
       continue;

@@ -13,10 +13,9 @@ import type { IngestLimits } from "./limits";
 export type ReceivedFile = { name: string; path: string; size: number; mediaType?: string };
 export type ReceivedUpload = { files: ReceivedFile[]; cleanup: () => void };
 
-const isZipName = (name: string) => /\.zip$/i.test(name);
+export const isZipName = (name: string) => /\.zip$/i.test(name);
 /** The cap a file is held to while it streams in: an archive's, or a document's. */
-export const capOf = (name: string, limits: IngestLimits) =>
-  isZipName(name) ? limits.maxArchiveBytes : limits.maxFileBytes;
+const capOf = (name: string, limits: IngestLimits) => (isZipName(name) ? limits.maxArchiveBytes : limits.maxFileBytes);
 
 const tooLarge = (name: string, cap: number) =>
   new TooLargeError(
@@ -32,6 +31,16 @@ const unreadable = () => new InvalidInputError("上传内容无法读取，请�
 export async function receiveUpload(request: Request, limits: IngestLimits): Promise<ReceivedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!request.body || !/^multipart\/form-data/i.test(contentType)) throw unreadable();
+  let form: busboy.Busboy;
+  try {
+    form = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8",
+      limits: { fields: 50, fieldSize: 64 * 1024, files: 1000, parts: 1100, headerPairs: 100 },
+    });
+  } catch {
+    throw unreadable();
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ogi-upload-"));
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
@@ -41,27 +50,15 @@ export async function receiveUpload(request: Request, limits: IngestLimits): Pro
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
-      let parser: busboy.Busboy | undefined;
       // Stops reading at once; destroying the parser also ends the file stream being written.
       const fail = (error: Error) => {
         if (failed) return;
         failed = true;
         source.unpipe();
         source.destroy();
-        parser?.destroy();
+        form.destroy();
         reject(error);
       };
-      try {
-        parser = busboy({
-          headers: { "content-type": contentType },
-          defParamCharset: "utf8",
-          limits: { fields: 50, fieldSize: 64 * 1024, files: 1000, parts: 1100, headerPairs: 100 },
-        });
-      } catch {
-        fail(unreadable());
-        return;
-      }
-      const form = parser;
       form.on("file", (field, stream, info) => {
         const name = path.posix.basename((info.filename ?? "").replace(/\\/g, "/"));
         if (failed || field !== "file" || !name) {

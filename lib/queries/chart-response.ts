@@ -27,8 +27,6 @@ export function notModified(request: Request, etag: string): Response | null {
     : null;
 }
 
-const stamp = () => formatChinaDate();
-
 /** A chart table as JSON, CSV or XLSX: the one serialisation every chart endpoint and download uses. */
 export async function respondWithTable(
   table: ChartTable,
@@ -37,8 +35,9 @@ export async function respondWithTable(
   asFile = format !== "json",
 ): Promise<Response> {
   const kind = table.rowsKind === "detail" ? "明细" : "当前视图";
-  const base = `${table.title}-${kind}-${stamp()}`;
-  const ascii = `${table.chart}-${table.rowsKind}-${stamp()}`;
+  const stamp = formatChinaDate();
+  const base = `${table.title}-${kind}-${stamp}`;
+  const ascii = `${table.chart}-${table.rowsKind}-${stamp}`;
   const common = { ETag: etag, "Cache-Control": "private, no-cache", "X-Dataset-Version": table.datasetVersion };
   if (format === "csv") {
     return new Response(toCsv(table), {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assertPermission } from "@/lib/auth/roles";
 import { CHART_IDS } from "@/lib/charts/chart-catalog";
-import { chartQuerySchema } from "@/lib/filters/dashboard-filter";
+import { chartQuerySchema, isExportRequest } from "@/lib/filters/dashboard-filter";
 import { chartIdParam } from "@/lib/http/route-params";
 import { withRoute } from "@/lib/http/with-route";
 import { etagOf, notModified, respondWithTable } from "@/lib/queries/chart-response";
@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(
   { query: chartQuerySchema, params: z.object({ chart: chartIdParam(CHART_IDS) }) },
   async ({ request, db, query, params: { chart }, user, scope, audit }) => {
-    const { format = "json", rows = "view", download, metric, year, group, ...filter } = query;
-    const exporting = format !== "json" || download === "1";
+    const { format = "json", rows = "view", download: _download, metric, year, group, ...filter } = query;
+    const exporting = isExportRequest(query);
     if (exporting) assertPermission(user, "export");
     const etag = etagOf(request, { version: await drainRollupsAndGetVersion(db), userId: user.id, scope });
     const cached = notModified(request, etag);

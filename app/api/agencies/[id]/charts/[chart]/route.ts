@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertPermission } from "@/lib/auth/roles";
 import { AGENCY_CHART_IDS } from "@/lib/charts/chart-catalog";
 import { requireFound } from "@/lib/errors";
+import { isExportRequest } from "@/lib/filters/dashboard-filter";
 import { chartIdParam, idParam } from "@/lib/http/route-params";
 import { withRoute } from "@/lib/http/with-route";
 import { AGENCY_OUT_OF_REACH, agencyChartQuerySchema, getAgencyChartTable } from "@/lib/queries/agency-charts";
@@ -16,8 +17,8 @@ const paramsSchema = z.object({ chart: chartIdParam(AGENCY_CHART_IDS), id: idPar
 export const GET = withRoute(
   { query: agencyChartQuerySchema, params: paramsSchema },
   async ({ request, db, query, params: { chart, id: agencyId }, user, scope, audit }) => {
-    const { format = "json", rows = "view", year, download } = query;
-    const exporting = format !== "json" || download === "1";
+    const { format = "json", rows = "view", year } = query;
+    const exporting = isExportRequest(query);
     if (exporting) assertPermission(user, "export");
     const version = await drainRollupsAndGetVersion(db);
     // Scope first: an agency out of reach is 404 even to a client holding an old validator.
