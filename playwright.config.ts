@@ -8,6 +8,9 @@ const load = "npx tsx --conditions=react-server scripts/load-samples.ts";
 // Test accounts only: load-samples creates them (scripts/load-samples.ts) when this variable is set.
 process.env.OGI_E2E_ADMIN_PASSWORD ??= "e2e-only-password-not-for-production";
 const e2ePassword = process.env.OGI_E2E_ADMIN_PASSWORD;
+// Separate checkouts on one machine can run their suites side by side on other ports.
+const port = Number(process.env.OGI_E2E_PORT ?? 3100);
+const pgPort = port + 1;
 const adminState = (project: string) => path.join(root, "tests", ".output", "auth", `${project}-admin.json`);
 
 const chromium = {
@@ -36,31 +39,31 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "tests/.output/playwright.json" }]],
   projects: [
-    { name: "embedded-setup", testMatch: /auth\.setup\.ts/, use: { ...chromium, baseURL: "http://127.0.0.1:3100" } },
+    { name: "embedded-setup", testMatch: /auth\.setup\.ts/, use: { ...chromium, baseURL: `http://127.0.0.1:${port}` } },
     {
       name: "embedded",
       dependencies: ["embedded-setup"],
-      use: { ...chromium, baseURL: "http://127.0.0.1:3100", storageState: adminState("embedded") },
+      use: { ...chromium, baseURL: `http://127.0.0.1:${port}`, storageState: adminState("embedded") },
     },
     ...(postgresUrl
       ? [
           {
             name: "postgres-setup",
             testMatch: /auth\.setup\.ts/,
-            use: { ...chromium, baseURL: "http://127.0.0.1:3101" },
+            use: { ...chromium, baseURL: `http://127.0.0.1:${pgPort}` },
           },
           {
             name: "postgres",
             dependencies: ["postgres-setup"],
-            use: { ...chromium, baseURL: "http://127.0.0.1:3101", storageState: adminState("postgres") },
+            use: { ...chromium, baseURL: `http://127.0.0.1:${pgPort}`, storageState: adminState("postgres") },
           },
         ]
       : []),
   ],
   webServer: [
     {
-      command: `rm -rf ${pgliteData} ${pgliteData}.lock && ${load} && node scripts/serve.mjs -p 3100 -H 127.0.0.1`,
-      url: "http://127.0.0.1:3100/api/health",
+      command: `rm -rf ${pgliteData} ${pgliteData}.lock && ${load} && node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/api/health`,
       env: {
         DATABASE_URL: "",
         OGI_DATA_DIR: pgliteData,
@@ -74,8 +77,8 @@ export default defineConfig({
     ...(postgresUrl
       ? [
           {
-            command: `${load} && node scripts/serve.mjs -p 3101 -H 127.0.0.1`,
-            url: "http://127.0.0.1:3101/api/health",
+            command: `${load} && node scripts/serve.mjs -p ${pgPort} -H 127.0.0.1`,
+            url: `http://127.0.0.1:${pgPort}/api/health`,
             env: { DATABASE_URL: postgresUrl, OGI_SAMPLE_AGENCIES: "6", OGI_E2E_ADMIN_PASSWORD: e2ePassword },
             timeout: 180_000,
             reuseExistingServer: false,
