@@ -39,6 +39,8 @@ type Props = {
   className?: string;
 };
 
+const WIDE_TABLE_COLUMNS = 5;
+
 function triggerDownload(href: string, fileName: string) {
   const a = document.createElement("a");
   a.href = href;
@@ -94,7 +96,12 @@ export function ChartCard(props: Props) {
   };
 
   return (
-    <section className={`card chart-card ${props.className ?? ""}`} aria-labelledby={headingId} data-chart-card={chart}>
+    <section
+      // A table view of many columns takes the whole row of the grid rather than scrolling in half of it.
+      className={`card chart-card ${props.className ?? ""} ${showTable && (data?.columns.length ?? 0) > WIDE_TABLE_COLUMNS ? "wide" : ""}`}
+      aria-labelledby={headingId}
+      data-chart-card={chart}
+    >
       <header className="card-header">
         <h2 id={headingId}>{title}</h2>
         <div className="card-tools">

@@ -1,4 +1,4 @@
-import type { CellValue, ChartTable } from "@/lib/charts/chart-table";
+import type { CellValue, ChartRow, ChartTable } from "@/lib/charts/chart-table";
 import { APPLICANT_TYPES, OUTCOME_CATEGORIES, REVIEW_BLOCK_NAMES, REVIEW_RESULTS } from "@/lib/metrics";
 import type { EChartOption } from "./echart";
 import { formatCell } from "./format";
@@ -33,11 +33,26 @@ const axisTooltip =
   (params: AxisParam[]): string =>
     [escapeHtml(params[0]?.axisValue), ...params.map((p) => `${p.marker ?? ""}${line(p)}`)].join("<br/>");
 
+/** "（n = 5）" after a figure whose report count differs from its year's. */
+const nWhereDiffers = (row: ChartRow | undefined, key: string) => {
+  const n = row?.[`${key}N`];
+  return typeof n === "number" && n !== row?.reports ? nText(n) : "";
+};
+
 export function buildApplicationsOption(t: ChartTable): EChartOption {
+  const keys = [...APPLICANT_TYPES.map((a) => a.key), "total"];
+  const names = [...APPLICANT_TYPES.map((a) => a.name), "总计（表内）"];
   return {
     ...base(t),
     yAxis: { type: "value", name: "件", minInterval: 1 },
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: fmt("件") },
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      formatter: axisTooltip((p) => {
+        const row = t.rows[p.dataIndex];
+        return `${names[p.seriesIndex]}：${fmt("件")(p.value)}${typeof p.value === "number" ? " 件" : ""}${nWhereDiffers(row, keys[p.seriesIndex])}`;
+      }),
+    },
     series: [
       ...APPLICANT_TYPES.map((a) => ({
         name: a.name,

@@ -3,9 +3,10 @@
 import { type ReactNode, useMemo, useState } from "react";
 import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { formatCell } from "./format";
+import { TableScroll } from "./table-scroll";
 
 type Props = {
-  table: Pick<ChartTable, "columns" | "rows">;
+  table: Pick<ChartTable, "columns" | "rows" | "totals">;
   /** Columns to hide (ids, technical keys). */
   hidden?: string[];
   caption: string;
@@ -18,6 +19,16 @@ type Props = {
   maxRows?: number;
   testId?: string;
 };
+
+/** "n = 5" under a figure whose report count differs from its row's (or when the row has no report count). */
+function FigureN({ n, reports }: { n: CellValue | undefined; reports: CellValue | undefined }) {
+  if (typeof n !== "number" || n === reports) return null;
+  return (
+    <span className="figure-n" title="此数字所据的报告数">
+      n = {n.toLocaleString("zh-CN")}
+    </span>
+  );
+}
 
 /** The table view of a chart, and the sortable, filterable agency lists. */
 export function DataTable({
@@ -34,7 +45,9 @@ export function DataTable({
 }: Props) {
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
   const [query, setQuery] = useState("");
-  const columns = table.columns.filter((c) => !hidden.includes(c.key));
+  // A figure's report count is shown beside the figure, where it differs from the row's, not as a column of its own.
+  const columns = table.columns.filter((c) => !hidden.includes(c.key) && !c.nOf);
+  const nKeyOf = new Map(table.columns.filter((c) => c.nOf).map((c) => [c.nOf!, c.key]));
   const rows = useMemo(() => {
     let out = table.rows;
     if (query.trim()) {
@@ -73,7 +86,7 @@ export function DataTable({
           </span>
         </label>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll columns={columns.length} label={caption}>
         <table>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -132,13 +145,29 @@ export function DataTable({
                 {columns.map((c) => (
                   <td key={c.key} className={c.type === "number" ? "num" : undefined} data-column={c.key}>
                     {renderCell?.(c, row) ?? formatCell(row[c.key] ?? null, c)}
+                    <FigureN n={row[nKeyOf.get(c.key) ?? ""]} reports={row.reports} />
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
+          {table.totals && !query.trim() ? (
+            <tfoot>
+              <tr data-testid="totals-row">
+                {columns.map((c, i) => (
+                  <td key={c.key} className={c.type === "number" ? "num" : undefined} data-column={c.key}>
+                    {i === 0
+                      ? table.totals!.label
+                      : c.key in table.totals!.values
+                        ? formatCell(table.totals!.values[c.key] ?? null, c)
+                        : ""}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
-      </div>
+      </TableScroll>
       {rows.length > maxRows ? <p className="muted small">仅显示前 {maxRows} 行，完整数据请下载。</p> : null}
     </div>
   );

@@ -1,13 +1,22 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "./table-scroll";
 
 /** A header cell: its label, right-aligned when the column holds numbers; null leaves the column out. */
 export type ScrollTableHeader = string | { label: string; numeric: true } | null;
 
 /** A plain table in the app's data-table frame, scrolling sideways when it is wider than its card. */
-export function ScrollTable({ headers, children }: { headers: ScrollTableHeader[]; children: ReactNode }) {
+export function ScrollTable({
+  headers,
+  label = "表格",
+  children,
+}: {
+  headers: ScrollTableHeader[];
+  label?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="data-table">
-      <div className="table-scroll">
+      <TableScroll columns={headers.filter((h) => h !== null).length} label={label}>
         <table>
           <thead>
             <tr>
@@ -24,7 +33,7 @@ export function ScrollTable({ headers, children }: { headers: ScrollTableHeader[
           </thead>
           <tbody>{children}</tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

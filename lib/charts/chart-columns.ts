@@ -15,6 +15,14 @@ export const metricCol = (key: string, metricId: string, label?: string): ChartC
   return { key, label: label ?? m.name, type: "number", unit: m.unit, metric: metricId };
 };
 
+/** The report count behind a figure's column, shown beside it where it differs from the row's report count. */
+export const nCol = (of: ChartColumn): ChartColumn => ({
+  key: `${of.key}N`,
+  label: `${of.label}·报告数（n）`,
+  type: "number",
+  nOf: of.key,
+});
+
 export const YEAR_COL = col("year", "年度", "number");
 
 /** A stored report's publication and check facts, in the order every report list shows them. */

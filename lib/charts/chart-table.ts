@@ -10,6 +10,8 @@ export type ChartColumn = {
   unit?: string;
   metric?: string;
   type: "text" | "number" | "boolean";
+  /** This column is the report count (n) behind the column `nOf`: tables show it beside that figure. */
+  nOf?: string;
 };
 
 export type ChartRow = Record<string, CellValue>;
@@ -24,6 +26,8 @@ export type ChartTable = {
   params: ChartParams;
   columns: ChartColumn[];
   rows: ChartRow[];
+  /** A total row that reconciles the rows with the headline figure (the KPI card's value), when there is one. */
+  totals?: { label: string; values: ChartRow };
   /** 口径 and availability notes shown under the chart and in the 说明 sheet. */
   notes: string[];
   /** Metric ids whose definitions the export explains. */

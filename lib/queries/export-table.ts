@@ -66,6 +66,11 @@ function addDataSheet(workbook: ExcelJS.Workbook, table: ChartTable, name: strin
       }),
     );
   }
+  if (table.totals) {
+    const { label, values } = table.totals;
+    const total = sheet.addRow(table.columns.map((c, i) => (i === 0 ? label : (values[c.key] ?? null))));
+    total.font = { bold: true };
+  }
   table.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = Math.min(40, Math.max(10, headerOf(c, false).length * 2));

@@ -290,11 +290,21 @@ describe.each<DriverKind>(["postgres", "pglite"])("dashboard queries on %s", (ki
       ["哈尔滨市人民政府", 100],
       ["牡丹江市教育局", 20],
     ]);
+    // The list's total row is the card's own figure, with the reports it rests on.
+    const kpis = await getChartTable(t.db, "kpis", { region: "230000", to: 2021 }, "all");
+    const card = kpis.rows.find((r) => r.metric === "applications.received")!;
+    expect(detail.totals?.values["applications.received"]).toBe(card.value);
+    expect(detail.totals?.values.region).toBe("新收申请：120 件（2 份报告，其中 2 份填报此项）");
     const chart = await getChartTable(t.db, "applications-by-year", { region: "230000" }, "all");
     const csv = toCsv(chart);
     expect(csv.startsWith("\uFEFF年度,报告数（n）,自然人（件）")).toBe(true);
-    // Cells no report prints stay empty, never 0.
-    expect(csv).toContain("\r\n2021,2,110,,,,10,,120,");
+    // Cells no report prints stay empty, never 0; each figure's n sits beside it where it differs from the reports.
+    expect(csv).toContain("\r\n2021,2,110,2,,0,,0,,0,10,1,,0,120,,0,100,,0\r\n");
+    expect(chart.columns.find((c) => c.key === "otherOrgN")).toMatchObject({ nOf: "otherOrg" });
+    expect(chart.columns.some((c) => c.key === "totalN")).toBe(false);
+    expect(chart.notes.join("")).toContain(
+      "2021年（共 2 份报告）：商业企业、科研机构、社会公益组织、其他组织、上年结转、结转下年度无报告填报；法律服务机构据 1 份",
+    );
     expect(csv.endsWith("\r\n")).toBe(true);
     const xlsx = await toXlsx([chart]);
     expect(Buffer.from(xlsx.subarray(0, 2)).toString()).toBe("PK");
@@ -370,7 +380,7 @@ describe.each<DriverKind>(["postgres", "pglite"])("dashboard queries on %s", (ki
     };
     for (const [i, { chart }] of charts.entries()) {
       const endpoint = await getChartTable(t.db, chart, filter, "all", expected[chart] ?? {});
-      expect(sheetRows(i), chart).toBe(endpoint.rows.length);
+      expect(sheetRows(i), chart).toBe(endpoint.rows.length + (endpoint.totals ? 1 : 0));
       const sheet = workbook.worksheets[i + 1];
       endpoint.rows.forEach((row, r) => {
         endpoint.columns.forEach((column, c) => {

@@ -86,6 +86,7 @@ export async function getChartTable(
     columns: value.columns,
     rows: value.rows,
     notes: value.notes,
+    totals: value.totals,
     metrics: value.metrics,
     rowsKind,
     truncated: value.truncated,

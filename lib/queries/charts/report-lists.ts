@@ -1,11 +1,15 @@
 import "server-only";
+import type { Db } from "@/db/client";
+import type { Scope } from "@/lib/auth/scope";
 import { col, metricCol, REPORT_FACT_COLUMNS, YEAR_COL } from "@/lib/charts/chart-columns";
-import type { ChartRow } from "@/lib/charts/chart-table";
+import type { ChartRow, ChartTable } from "@/lib/charts/chart-table";
 import { findDetailSubset } from "@/lib/charts/detail-subsets";
 import { listMetricNotes } from "@/lib/charts/metric-notes";
 import { formatQualityFlags, listQualityFlags } from "@/lib/charts/quality-flags";
-import { getMetric } from "@/lib/metrics";
+import type { ChartParams, DashboardFilter } from "@/lib/filters/dashboard-filter";
+import { formatMetricValue, getMetric } from "@/lib/metrics";
 import { AGENCY_KIND_LABELS } from "@/lib/report/schema";
+import { aggregateMetrics } from "../aggregate-metrics";
 import { listQualityAgencies, QUALITY_RANKING_NOTE } from "../quality-agencies";
 import { listMissingAgencies, listReportRows, type MissingAgencyRow, type ReportRow } from "../report-rows";
 import { type BuiltChart, type ChartBuilder, DETAIL_LIMIT_EXPORT, DETAIL_LIMIT_VIEW } from "./built-chart";
@@ -121,6 +125,36 @@ export const buildAgencyList: ChartBuilder = async (db, filter, scope, params) =
   };
 };
 
+/**
+ * The figure the list stands behind, as its total row: the same aggregate the KPI card and the charts show (a ratio
+ * of sums, not a sum of the rows' ratios), so the list visibly reconciles with the card even when it is cut short.
+ */
+async function totalOfFigure(
+  db: Db,
+  filter: DashboardFilter,
+  scope: Scope,
+  params: ChartParams,
+): Promise<ChartTable["totals"]> {
+  if (!params.metric || !params.year) return undefined;
+  const metric = getMetric(params.metric);
+  const narrowed = { ...filter, from: params.year, to: params.year };
+  const rows = await aggregateMetrics(db, narrowed, scope, {
+    metricIds: [metric.id],
+    groupBy: params.group ? "child" : "total",
+  });
+  const row = params.group ? rows.find((r) => r.group === params.group) : rows[0];
+  const figure = row?.metrics[metric.id];
+  if (!row || !figure) return undefined;
+  const counted = metric.source === "cells" ? `${row.reports} 份报告，其中 ${figure.n} 份填报此项` : `n = ${figure.n}`;
+  return {
+    label: "合计",
+    values: {
+      region: `${metric.name}：${formatMetricValue(figure.value, metric.unit)}（${counted}）`,
+      [metric.id]: figure.value,
+    },
+  };
+}
+
 /** The reports behind a figure; for a quality figure only those it counts (late, failing) or the missing agencies. */
 export const buildReportDetail: ChartBuilder = async (db, filter, scope, params, detail) => {
   const ids = params.metric ? [params.metric] : ["applications.received", "outcomes.openRate"];
@@ -130,15 +164,18 @@ export const buildReportDetail: ChartBuilder = async (db, filter, scope, params,
   const notes = [...(subset ? [`明细：${subset.label}。`] : []), ...listMetricNotes(ids)];
   if (subset?.only === "missing") {
     const missing = await listMissingAgencies(db, filter, scope, { year: params.year, group: params.group, limit });
-    const table = buildReportRowsTable([], shown);
-    return { ...table, rows: missing.map(toMissingAgencyRow), notes, metrics: ids };
+    const [table, totals] = [buildReportRowsTable([], shown), await totalOfFigure(db, filter, scope, params)];
+    return { ...table, rows: missing.map(toMissingAgencyRow), totals, notes, metrics: ids };
   }
-  const list = await listReportRows(db, filter, scope, {
-    metricIds: shown,
-    year: params.year,
-    group: params.group,
-    only: subset?.only,
-    limit,
-  });
-  return { ...buildReportRowsTable(list.rows, shown), truncated: list.truncated, notes, metrics: ids };
+  const [list, totals] = await Promise.all([
+    listReportRows(db, filter, scope, {
+      metricIds: shown,
+      year: params.year,
+      group: params.group,
+      only: subset?.only,
+      limit,
+    }),
+    totalOfFigure(db, filter, scope, params),
+  ]);
+  return { ...buildReportRowsTable(list.rows, shown), totals, truncated: list.truncated, notes, metrics: ids };
 };

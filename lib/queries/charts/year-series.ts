@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
-import { col, metricCol, YEAR_COL } from "@/lib/charts/chart-columns";
+import { col, metricCol, nCol, YEAR_COL } from "@/lib/charts/chart-columns";
 import type { ChartColumn, ChartRow } from "@/lib/charts/chart-table";
 import { listMetricNotes } from "@/lib/charts/metric-notes";
 import type { DashboardFilter } from "@/lib/filters/dashboard-filter";
@@ -15,7 +15,7 @@ import {
   REVIEW_BLOCK_NAMES,
   REVIEW_RESULTS,
 } from "@/lib/metrics";
-import { aggregateMetrics } from "../aggregate-metrics";
+import { type AggregateRow, aggregateMetrics } from "../aggregate-metrics";
 import type { BuiltChart, ChartBuilder } from "./built-chart";
 import { listYears } from "./list-years";
 
@@ -31,7 +31,43 @@ export function listYearRange(filter: DashboardFilter, withReports: number[]): n
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-/** One row per year of the range: each column's metric (null where the year's layout lacks it) and a ratio's n. */
+const MAX_NOTED_YEARS = 3;
+
+/** Whether a figure gets its own n: a ratio always; a sum of cells where some year's n differs from its reports. */
+function needsN(metricId: string, rows: AggregateRow[]): boolean {
+  const metric = getMetric(metricId);
+  if (isRatio(metric)) return true;
+  if (metric.source !== "cells") return false;
+  return rows.some((r) => appliesToYear(metric, r.year!) && (r.metrics[metricId]?.n ?? 0) !== r.reports);
+}
+
+/** The chart's note when its figures of one year rest on different reports (a blank cell is not a 0). */
+function describeUnevenN(columns: ChartColumn[], rows: AggregateRow[]): string[] {
+  const sums = columns.filter(
+    (c) => c.metric && getMetric(c.metric).source === "cells" && !isRatio(getMetric(c.metric)),
+  );
+  const years = rows.flatMap((r) => {
+    const uneven = sums.filter(
+      (c) => appliesToYear(getMetric(c.metric!), r.year!) && (r.metrics[c.metric!]?.n ?? 0) !== r.reports,
+    );
+    if (r.reports === 0 || uneven.length === 0) return [];
+    const byN = new Map<number, string[]>();
+    for (const c of uneven) {
+      const n = r.metrics[c.metric!]?.n ?? 0;
+      byN.set(n, [...(byN.get(n) ?? []), c.label]);
+    }
+    const parts = [...byN].map(([n, labels]) => `${labels.join("、")}${n === 0 ? "无报告填报" : `据 ${n} 份`}`);
+    return [`${r.year}年（共 ${r.reports} 份报告）：${parts.join("；")}`];
+  });
+  if (years.length === 0) return [];
+  const shown = years.slice(0, MAX_NOTED_YEARS).join("；");
+  const more = years.length > MAX_NOTED_YEARS ? `；另有 ${years.length - MAX_NOTED_YEARS} 个年度同样如此` : "";
+  return [
+    `各项数字所据的报告不尽相同（未填报的单元格不计入，也不按 0 计）：${shown}${more}。因此同一年度的各项数字不一定能相互加减核对；表格视图在每个数字旁标出其报告数 n。`,
+  ];
+}
+
+/** One row per year of the range: each column's metric (null where the year's layout lacks it) and its n. */
 async function buildYearSeries(
   db: Db,
   filter: DashboardFilter,
@@ -40,10 +76,6 @@ async function buildYearSeries(
   extraNotes: string[] = [],
 ): Promise<BuiltChart> {
   const metricIds = columns.filter((c) => c.metric).map((c) => c.metric!);
-  // A ratio's n (reports counted in it) sits next to it: n differs between ratios and from the report count.
-  const withN = columns.flatMap((c) =>
-    c.metric && isRatio(getMetric(c.metric)) ? [c, col(`${c.key}N`, `${c.label}·报告数（n）`)] : [c],
-  );
   const [aggregates, years] = await Promise.all([
     aggregateMetrics(db, filter, scope, { metricIds, groupBy: "year" }),
     listYears(db, filter, scope),
@@ -54,6 +86,9 @@ async function buildYearSeries(
   const rows = listYearRange(filter, [...years, ...aggregates.map((r) => r.year!)]).map(
     (year) => byYear.get(year) ?? { year, group: null, reports: 0, metrics: {} as Record<string, MetricValue> },
   );
+  // A figure's n (reports counted in it) sits next to it where it can differ from the report count.
+  const counted = new Set(metricIds.filter((id) => needsN(id, rows)));
+  const withN = columns.flatMap((c) => (c.metric && counted.has(c.metric) ? [c, nCol(c)] : [c]));
   return {
     columns: [YEAR_COL, ...withN],
     rows: rows.map((r) => {
@@ -64,12 +99,12 @@ async function buildYearSeries(
           const metric = getMetric(c.metric);
           const applies = appliesToYear(metric, r.year!);
           out[c.key] = applies ? (r.metrics[c.metric]?.value ?? null) : null;
-          if (isRatio(metric)) out[`${c.key}N`] = applies ? (r.metrics[c.metric]?.n ?? 0) : null;
+          if (counted.has(c.metric)) out[`${c.key}N`] = applies ? (r.metrics[c.metric]?.n ?? 0) : null;
         }
       }
       return out;
     }),
-    notes: [...extraNotes, ...listMetricNotes(metricIds)],
+    notes: [...extraNotes, ...describeUnevenN(columns, rows), ...listMetricNotes(metricIds)],
     metrics: metricIds,
   };
 }
