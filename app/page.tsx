@@ -59,7 +59,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </div>
       <Suspense>
         <FilterBar regions={context.regionOptions} years={context.years} />
-        <Overview level={context.level} regionName={context.regionName} years={context.years} />
+        {context.regionReports > 0 ? (
+          <Overview level={context.level} regionName={context.regionName} years={context.years} />
+        ) : (
+          <section className="card state state-empty" data-testid="region-empty">
+            <h2>{context.regionName}尚未导入任何年度报告</h2>
+            <p className="muted">
+              本地区及其下辖地区的机关还没有一份政府信息公开工作年度报告入库，因此没有统计图表；这不是筛选条件过窄所致。
+            </p>
+            <p>
+              {user.role === "admin" ? <Link href="/import">导入年度报告</Link> : "请联系管理员导入本地区的年度报告，"}
+              {user.role === "admin" ? "，或" : ""}
+              {context.crumbs.length > 1 ? <Link href={context.crumbs.at(-2)!.href}>返回上一级地区</Link> : null}
+            </p>
+          </section>
+        )}
       </Suspense>
     </>
   );

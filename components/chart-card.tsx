@@ -7,7 +7,7 @@ import { AGENCY_CHART_TITLES, type AgencyChartId, CHART_TITLES, type ChartId } f
 import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { tableViewParser } from "@/lib/filters/url-parsers";
 import { DataTable } from "./data-table";
-import { EChart, type EChartClick, type EChartOption, renderSvg } from "./echart";
+import { EChart, type EChartClick, type EChartOption, renderFigure } from "./echart";
 import { useChartTable } from "./use-chart-table";
 
 type Props = {
@@ -40,6 +40,7 @@ type Props = {
 };
 
 const WIDE_TABLE_COLUMNS = 5;
+const MIN_FIGURE_WIDTH = 720;
 
 function triggerDownload(href: string, fileName: string) {
   const a = document.createElement("a");
@@ -81,16 +82,21 @@ export function ChartCard(props: Props) {
   const stamp = new Date().toISOString().slice(0, 10);
 
   const downloadImage = async (kind: "png" | "svg") => {
-    if (!option) return;
+    if (!option || !data) return;
+    const figure = {
+      title,
+      caption: data.caption ?? "",
+      // A narrow card still exports at a width a document page can carry.
+      width: Math.max(MIN_FIGURE_WIDTH, instance.current?.getWidth() ?? 960),
+      height: instance.current?.getHeight() ?? props.height ?? 360,
+    };
+    const rendered = await renderFigure(option, figure, description, kind);
     const name = `${title}-${stamp}.${kind}`;
-    if (kind === "png" && instance.current) {
-      triggerDownload(instance.current.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" }), name);
+    if (kind === "png") {
+      triggerDownload(rendered, name);
       return;
     }
-    const width = instance.current?.getWidth() ?? 960;
-    const height = instance.current?.getHeight() ?? props.height ?? 360;
-    const svg = await renderSvg(option, width, height, description);
-    const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    const url = URL.createObjectURL(new Blob([rendered], { type: "image/svg+xml" }));
     triggerDownload(url, name);
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };

@@ -109,23 +109,27 @@ export function buildLicensingOption(t: ChartTable): EChartOption {
         yAxisIndex: 1,
         connectNulls: false,
         data: t.rows.map((r) => num(r.licensingChange)),
+        markArea: markLaterLayoutYears(t, "2021 年起的报表无\n许可项目增减（非 0）"),
       },
     ],
   };
 }
 
-/** Years after 2020 are marked "no such row in the 2021 layout" instead of being drawn as zeros. */
+/** Years after 2020 shaded and labelled "no such row in the 2021 layout", so a line that stops is not read as 0. */
+function markLaterLayoutYears(t: ChartTable, text: string) {
+  const laterYears = t.rows.filter((r) => typeof r.year === "number" && r.year > 2020);
+  if (laterYears.length === 0) return undefined;
+  const label = (r: ChartRow) => years({ ...t, rows: [r] })[0];
+  return {
+    silent: true,
+    itemStyle: { color: "rgba(107,119,133,0.10)" },
+    label: { show: true, position: "insideTop", color: "#6b7785", formatter: text },
+    data: [[{ xAxis: label(laterYears[0]) }, { xAxis: label(laterYears.at(-1)!) }]],
+  };
+}
+
 export function buildProcurementOption(t: ChartTable): EChartOption {
-  const laterYears = t.rows.filter((r) => typeof r.year === "number" && r.year > 2020).map((r) => `${r.year}年`);
-  const markArea =
-    laterYears.length > 0
-      ? {
-          silent: true,
-          itemStyle: { color: "rgba(107,119,133,0.10)" },
-          label: { show: true, position: "inside", color: "#6b7785", formatter: "2021 年起的报表\n无此项（非 0）" },
-          data: [[{ xAxis: laterYears[0] }, { xAxis: laterYears.at(-1) }]],
-        }
-      : undefined;
+  const markArea = markLaterLayoutYears(t, "2021 年起的报表\n无此项（非 0）");
   return {
     ...base(t),
     yAxis: [
@@ -139,37 +143,79 @@ export function buildProcurementOption(t: ChartTable): EChartOption {
   };
 }
 
+/** A round axis top at or above `max` (1, 2, 2.5 or 5 times a power of ten), shared by the small multiples. */
+function niceCeil(max: number): number {
+  if (max <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= max)!;
+  return step * power;
+}
+
+const REVIEW_PANEL = { top: 48, height: 92, gap: 44 };
+/** The review chart's height: three stacked panels and the year labels under the last. */
+export const REVIEW_CHART_HEIGHT = REVIEW_PANEL.top + 3 * REVIEW_PANEL.height + 2 * REVIEW_PANEL.gap + 44;
+
+/** Three panels one above the other on the same years and one shared scale, each named where the eye is. */
 export function buildReviewOption(t: ChartTable): EChartOption {
   const blocks = Object.entries(REVIEW_BLOCK_NAMES);
-  const series = blocks.flatMap(([block, blockName]) =>
+  const stackTotals = blocks.flatMap(([block]) =>
+    t.rows.map((row) => REVIEW_RESULTS.reduce((sum, r) => sum + (num(row[`${block}_${r.key}`]) ?? 0), 0)),
+  );
+  const top = niceCeil(Math.max(0, ...stackTotals));
+  const series = blocks.flatMap(([block, blockName], b) =>
     REVIEW_RESULTS.map((r, i) => ({
       name: r.name,
       id: `${block}.${r.key}`,
       type: "bar",
       stack: block,
+      xAxisIndex: b,
+      yAxisIndex: b,
       color: PALETTE[i],
-      barGap: "15%",
+      barMaxWidth: 28,
       data: t.rows.map((row) => num(row[`${block}_${r.key}`])),
       blockName,
     })),
   );
+  const xAxis = years(t);
   return {
-    ...base(t),
+    animation: false,
+    color: PALETTE,
+    legend: { top: 0, data: REVIEW_RESULTS.map((r) => r.name) },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
       formatter: (params: { seriesIndex: number; value: unknown; axisValue: string }[]) => {
-        const lines = [params[0]?.axisValue ?? ""];
+        const block = series[params[0]?.seriesIndex ?? 0]?.blockName ?? "";
+        const lines = [`${escapeHtml(params[0]?.axisValue)} · ${block}`];
         for (const p of params) {
           const s = series[p.seriesIndex];
-          lines.push(
-            `${s.blockName}·${s.name}：${typeof p.value === "number" ? p.value.toLocaleString("zh-CN") : "—"}`,
-          );
+          lines.push(`${s.name}：${typeof p.value === "number" ? p.value.toLocaleString("zh-CN") : "—"}`);
         }
         return lines.join("<br/>");
       },
     },
-    yAxis: { type: "value", name: "件", minInterval: 1 },
+    grid: blocks.map((_, b) => ({
+      left: 56,
+      right: 24,
+      top: REVIEW_PANEL.top + b * (REVIEW_PANEL.height + REVIEW_PANEL.gap),
+      height: REVIEW_PANEL.height,
+    })),
+    xAxis: blocks.map((_, b) => ({
+      type: "category",
+      gridIndex: b,
+      data: xAxis,
+      axisLabel: { interval: 0, show: b === blocks.length - 1 },
+    })),
+    yAxis: blocks.map(([, blockName], b) => ({
+      type: "value",
+      gridIndex: b,
+      max: top,
+      minInterval: 1,
+      name: blockName,
+      nameLocation: "end",
+      nameTextStyle: { fontWeight: "bold", color: "#1f2d3d", align: "left", fontSize: 12 },
+      splitNumber: 2,
+    })),
     series: series.map(({ blockName: _b, ...s }) => s),
   };
 }

@@ -2,6 +2,7 @@
 
 import type * as echarts from "echarts/core";
 import { useEffect, useRef, useState } from "react";
+import { buildFigureOption, fitLegend } from "./chart-figure";
 
 /** ECharts is not needed for first paint (the data arrives after hydration): it loads in parallel with the data. */
 const loadCore = () => import("./echarts-core");
@@ -32,16 +33,36 @@ function withAccessibility(option: EChartOption, label: string): EChartOption {
   };
 }
 
-/** Renders the option with the SVG renderer off-screen and returns the SVG text (the "SVG" download). */
-export async function renderSvg(option: EChartOption, width: number, height: number, label: string): Promise<string> {
+export type Figure = { title: string; caption: string; width: number; height: number };
+
+/**
+ * Renders the chart off-screen as a figure that stands alone (title, caption line, whole legend): an SVG text, or a
+ * PNG data URL at twice the pixels.
+ */
+export async function renderFigure(option: EChartOption, figure: Figure, label: string, kind: "svg" | "png") {
   const core = await loadCore();
-  await Promise.all([core.ensureParts(option), core.ensureSvgRenderer()]);
+  await Promise.all([core.ensureParts(option), kind === "svg" ? core.ensureSvgRenderer() : null]);
+  const { option: framed, height } = buildFigureOption(option, figure);
   const holder = document.createElement("div");
-  const chart = core.echarts.init(holder, undefined, { renderer: "svg", ssr: true, width, height });
-  chart.setOption({ ...withAccessibility(option, label), animation: false, backgroundColor: "#ffffff" });
-  const svg = chart.renderToSVGString();
+  const size = { width: figure.width, height };
+  const chart =
+    kind === "svg"
+      ? core.echarts.init(holder, undefined, { renderer: "svg", ssr: true, ...size })
+      : core.echarts.init(holder, undefined, { renderer: "canvas", ...size });
+  chart.setOption({ ...withAccessibility(framed, label), animation: false, backgroundColor: "#ffffff" });
+  const out =
+    kind === "svg"
+      ? chart.renderToSVGString()
+      : chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
   chart.dispose();
-  return svg;
+  return out;
+}
+
+/** Sets the option with its legend wrapped to the chart's width; returns the width it was fitted to. */
+function applyOption(target: echarts.ECharts, option: EChartOption, label: string): { width: number } {
+  const width = target.getWidth();
+  target.setOption(withAccessibility(fitLegend(option, width), label), { notMerge: true });
+  return { width };
 }
 
 /** A tree-shaken ECharts canvas that follows its container's size. */
@@ -69,6 +90,10 @@ export function EChart({
   const optionRef = useRef(option);
   optionRef.current = option;
   const [generation, setGeneration] = useState(0);
+  const fitted = useRef<{ width: number } | null>(null);
+  const labelRef = useRef(label);
+  labelRef.current = label;
+
   const createdAt = useRef(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is what re-creates the instance.
@@ -89,7 +114,13 @@ export function EChart({
         window.__ogiCharts[chartId] = created;
       }
       readyRef.current?.(created);
-      observer = new ResizeObserver(() => created.resize());
+      observer = new ResizeObserver(() => {
+        created.resize();
+        // The legend wraps to the new width: the plot moves when its row count changes.
+        if (fitted.current && fitted.current.width !== created.getWidth()) {
+          fitted.current = applyOption(created, optionRef.current, labelRef.current);
+        }
+      });
       observer.observe(ref.current);
       setChart(created);
     });
@@ -118,7 +149,7 @@ export function EChart({
           setGeneration((g) => g + 1);
           return;
         }
-        chart.setOption(withAccessibility(option, label), { notMerge: true });
+        fitted.current = applyOption(chart, option, label);
         if (ref.current) ref.current.dataset.rendered = "true";
       });
     return () => {

@@ -1,5 +1,12 @@
 import { BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from "echarts/components";
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  TitleComponent,
+  TooltipComponent,
+} from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 
@@ -11,6 +18,7 @@ echarts.use([
   TooltipComponent,
   LegendComponent,
   MarkAreaComponent,
+  TitleComponent,
   AriaComponent,
   CanvasRenderer,
 ]);

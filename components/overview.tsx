@@ -22,6 +22,7 @@ import {
   buildQualityOption,
   buildReviewOption,
   QUALITY_SERIES_METRICS,
+  REVIEW_CHART_HEIGHT,
 } from "./chart-options";
 import type { EChartClick } from "./echart";
 import { KpiCards } from "./kpi-cards";
@@ -184,13 +185,14 @@ export function Overview({ level, regionName, years }: Props) {
           tableProps={yearRows("review.total")}
           description={`${regionName}政府信息公开行政复议与行政诉讼结果，按年度`}
           buildOption={buildReviewOption}
+          height={REVIEW_CHART_HEIGHT}
           onChartClick={yearClick((e) => {
             const blocks = ["review", "litigationDirect", "litigationAfterReview"];
             const results = ["upheld", "corrected", "other", "pending"];
             const i = e.seriesIndex ?? 0;
             return `${blocks[Math.floor(i / 4)]}.${results[i % 4]}`;
           })}
-          clickHint="每年三组柱形依次为：行政复议、行政诉讼（直接起诉）、行政诉讼（复议后起诉）。"
+          clickHint="点击任一柱形查看该年度、该结果背后的报告。"
         />
         <ChartCard
           chart="quality-by-year"
@@ -198,6 +200,7 @@ export function Overview({ level, regionName, years }: Props) {
           tableProps={yearRows("quality.received")}
           description={`${regionName}年度报告收到、缺报、逾期数量及按时率、勾稽通过率`}
           buildOption={buildQualityOption}
+          height={REVIEW_CHART_HEIGHT}
           onChartClick={yearClick((e) => QUALITY_SERIES_METRICS[e.seriesIndex ?? 0] ?? null)}
           clickHint="点击柱形或折线点查看该年度对应的报告：逾期发布、勾稽校验未通过的报告，或缺报机关。"
         />

@@ -110,6 +110,8 @@ export const reports = pgTable(
     uniqueIndex("reports_current_uq").on(t.agencyId, t.year).where(sql`${t.isCurrent}`),
     uniqueIndex("reports_document_uq").on(t.agencyId, t.year, t.sourceDocumentId),
     index("reports_year_idx").on(t.year),
+    // "数据截至" on every chart caption: the latest import, read off this index once per dataset version.
+    index("reports_created_idx").on(t.createdAt),
     index("reports_problem_idx")
       .on(t.year)
       .where(sql`${t.isCurrent} and (not ${t.checksPassed} or ${t.publishedAt} > ${t.deadline})`),

@@ -26,6 +26,8 @@ export type ChartTable = {
   params: ChartParams;
   columns: ChartColumn[];
   rows: ChartRow[];
+  /** One line that lets a figure stand alone: region, years, filters, the chart's choices, data date and source. */
+  caption?: string;
   /** A total row that reconciles the rows with the headline figure (the KPI card's value), when there is one. */
   totals?: { label: string; values: ChartRow };
   /** 口径 and availability notes shown under the chart and in the 说明 sheet. */

@@ -25,6 +25,7 @@ import {
   type ReviewColumn,
 } from "@/lib/report/schema";
 import { type AgencyPage, collectReportCells, getCachedAgencyPage } from "./agency-page";
+import { describeCaption, getDataAsOf } from "./chart-caption";
 
 /** Why an agency's page, chart or workbook is not served: unknown, or outside the caller's scope (not told apart). */
 export const AGENCY_OUT_OF_REACH = "没有找到该机关，或它不在您的数据范围内。";
@@ -243,8 +244,14 @@ export async function getAgencyChartTable(
   params: AgencyChartParams = {},
   rowsKind: "view" | "detail" = "view",
 ): Promise<ChartTable | null> {
-  const { value: page, version } = await getCachedAgencyPage(db, agencyId, scope);
-  return page ? buildAgencyChartTable(page, chart, params, rowsKind, version) : null;
+  const [{ value: page, version }, dataAsOf] = await Promise.all([
+    getCachedAgencyPage(db, agencyId, scope),
+    getDataAsOf(db),
+  ]);
+  if (!page) return null;
+  const table = buildAgencyChartTable(page, chart, params, rowsKind, version);
+  const region = page.agency.regionPath.map((r) => r.name).join("");
+  return { ...table, caption: describeCaption(table, dataAsOf, { name: page.agency.name, region }) };
 }
 
 /** The agency page's workbook: its charts, then each year's report cells; null like `getAgencyChartTable`. */

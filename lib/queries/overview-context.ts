@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
 import { type DashboardFilter, toFilterSearch } from "@/lib/filters/dashboard-filter";
 import { childrenOf, findRegionByCode } from "@/lib/regions";
+import { aggregateMetrics } from "./aggregate-metrics";
 import { listYears } from "./charts/list-years";
 import { cachedByVersion } from "./dataset-cache";
 
@@ -10,8 +11,10 @@ export type OverviewContext = {
   level: number;
   regionName: string;
   crumbs: { name: string; href: string }[];
-  /** Options of the region select: the current region, its parent chain and its children. */
+  /** Options of the region select: the current region, its parent chain and its children (with their reports). */
   regionOptions: { code: string; name: string }[];
+  /** Current reports of the region, any year: 0 says nothing was imported there (not that a filter is too narrow). */
+  regionReports: number;
   years: number[];
 };
 
@@ -44,7 +47,15 @@ export async function loadOverviewContext(
   const { value: years } = await cachedByVersion(db, `years:${roots?.join(",") ?? "all"}`, () =>
     listYears(db, {}, scope),
   );
-  const children = childrenOf(region?.code ?? null).map((r) => ({ code: r.code, name: `　${r.name}` }));
+  // Reports per child, any year and kind: the select shows which regions have data at all.
+  const { value: byChild } = await cachedByVersion(db, `child-reports:${region?.code ?? ""}:${roots ?? "all"}`, () =>
+    aggregateMetrics(db, { region: region?.code }, scope, { metricIds: [], groupBy: "child" }),
+  );
+  const reportsOf = new Map(byChild.map((r) => [r.group, r.reports]));
+  const children = childrenOf(region?.code ?? null).map((r) => {
+    const n = reportsOf.get(r.code) ?? 0;
+    return { code: r.code, name: `　${r.name}（${n ? `${n.toLocaleString("zh-CN")} 份报告` : "暂无报告"}）` };
+  });
   return {
     level: region?.level ?? 0,
     regionName: region?.name ?? "全国",
@@ -53,6 +64,7 @@ export async function loadOverviewContext(
       ...chain.map((c) => ({ name: c.name, href: href(c.code) })),
     ],
     regionOptions: [...(roots ? [] : [{ code: "", name: "全国" }]), ...chain, ...children],
+    regionReports: byChild.reduce((sum, r) => sum + r.reports, 0),
     years,
   };
 }

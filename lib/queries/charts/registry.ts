@@ -5,6 +5,7 @@ import { CHART_TITLES, type ChartId } from "@/lib/charts/chart-catalog";
 import type { ChartTable } from "@/lib/charts/chart-table";
 import type { ChartParams, DashboardFilter } from "@/lib/filters/dashboard-filter";
 import { getMetric } from "@/lib/metrics";
+import { describeCaption, getDataAsOf } from "../chart-caption";
 import { cachedByVersion } from "../dataset-cache";
 import { listReportRows } from "../report-rows";
 import { type ChartBuilder, DETAIL_LIMIT_EXPORT } from "./built-chart";
@@ -75,14 +76,17 @@ export async function getChartTable(
   rowsKind: "view" | "detail" = "view",
 ): Promise<ChartTable> {
   const key = JSON.stringify([chart, filter, scope, params, rowsKind]);
-  const { value, version } = await cachedByVersion(db, key, () =>
-    buildChartTable(db, chart, filter, scope, params, rowsKind),
-  );
+  const [{ value, version }, dataAsOf] = await Promise.all([
+    cachedByVersion(db, key, () => buildChartTable(db, chart, filter, scope, params, rowsKind)),
+    getDataAsOf(db),
+  ]);
+  const chosen = value.params ?? params;
   return {
+    caption: describeCaption({ filter, params: chosen }, dataAsOf),
     chart,
     title: CHART_TITLES[chart],
     filter,
-    params: value.params ?? params,
+    params: chosen,
     columns: value.columns,
     rows: value.rows,
     notes: value.notes,

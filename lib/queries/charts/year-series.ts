@@ -131,16 +131,24 @@ export const buildOutcomesByYear: ChartBuilder = (db, filter, scope) =>
   ]);
 
 export const buildLicensingByYear: ChartBuilder = (db, filter, scope) =>
-  buildYearSeries(db, filter, scope, [
-    REPORTS_COL,
-    metricCol("licensingDecisions", "active.licensing.decisions"),
-    metricCol("penaltyDecisions", "active.penalty.decisions"),
-    metricCol("coercionDecisions", "active.coercion.decisions"),
-    metricCol("licensingPrevious", "active.licensing.previous"),
-    metricCol("licensingChange", "active.licensing.change"),
-    metricCol("feesChange", "active.fees.change"),
-    metricCol("feesAmount", "active.fees.amount"),
-  ]);
+  buildYearSeries(
+    db,
+    filter,
+    scope,
+    [
+      REPORTS_COL,
+      metricCol("licensingDecisions", "active.licensing.decisions"),
+      metricCol("penaltyDecisions", "active.penalty.decisions"),
+      metricCol("coercionDecisions", "active.coercion.decisions"),
+      metricCol("licensingPrevious", "active.licensing.previous"),
+      metricCol("licensingChange", "active.licensing.change"),
+      metricCol("feesChange", "active.fees.change"),
+      metricCol("feesAmount", "active.fees.amount"),
+    ],
+    [
+      "行政许可“本年增/减”（项）及上年项目数仅见于 2019 版表格（报告年度 2019–2020）；2021 年起的年度报告不再填报，折线在 2020 年止，表中为空而非 0。",
+    ],
+  );
 
 export const buildProcurementByYear: ChartBuilder = (db, filter, scope) =>
   buildYearSeries(
