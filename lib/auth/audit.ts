@@ -4,37 +4,10 @@ import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { formatChinaTime } from "@/lib/china-time";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address.js";
+import { type AuditAction, nameAuditAction } from "./audit-actions";
+import { describeAuditEntry } from "./describe-audit-entry";
 
-export type AuditAction =
-  | "sign-in"
-  | "sign-in.failed"
-  | "sign-in.locked"
-  | "sign-out"
-  | "export"
-  | "document.download"
-  | "ingest"
-  | "report.delete"
-  | "user.create"
-  | "user.update"
-  | "user.disable"
-  | "user.enable"
-  | "user.reset-password";
-
-export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
-  "sign-in": "登录",
-  "sign-in.failed": "登录失败",
-  "sign-in.locked": "登录被限制",
-  "sign-out": "退出登录",
-  export: "导出数据",
-  "document.download": "下载原始文档",
-  ingest: "导入报告",
-  "report.delete": "删除报告",
-  "user.create": "新建用户",
-  "user.update": "修改用户",
-  "user.disable": "停用用户",
-  "user.enable": "启用用户",
-  "user.reset-password": "重置密码",
-};
+export { AUDIT_ACTION_NAMES, type AuditAction, nameAuditAction } from "./audit-actions";
 
 export type AuditEntry = {
   actor: { id: string; email: string } | null;
@@ -107,16 +80,18 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The log as CSV: the summary in words for people, the stored target and filters (JSON) as they are for programs. */
 export function toAuditCsv(rows: (typeof auditLog.$inferSelect)[]): string {
-  const header = ["时间（北京时间）", "操作人", "操作", "对象", "筛选条件", "行数", "IP 地址"];
+  const header = ["时间（北京时间）", "操作人", "操作", "对象", "筛选条件", "筛选条件（JSON）", "行数", "IP 地址"];
   const lines = [header.map(csvCell).join(",")];
   for (const r of rows) {
     lines.push(
       [
         formatChinaTime(r.at),
         r.actorEmail,
-        AUDIT_ACTION_NAMES[r.action as AuditAction] ?? r.action,
+        nameAuditAction(r.action),
         r.target,
+        describeAuditEntry(r).summary,
         r.filters == null ? "" : JSON.stringify(r.filters),
         r.rowCount,
         r.ipAddress,

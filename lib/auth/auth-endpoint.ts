@@ -77,6 +77,7 @@ export async function handleAuthRequest(db: Db, request: Request): Promise<Respo
   }
 
   const signOutUser = path === "/sign-out" ? await auth.api.getSession({ headers: request.headers }) : null;
+  const passwordUser = path === "/change-password" ? await auth.api.getSession({ headers: request.headers }) : null;
   const response = await auth.handler(request);
 
   if (path === "/sign-in/email" && email) {
@@ -95,6 +96,10 @@ export async function handleAuthRequest(db: Db, request: Request): Promise<Respo
   if (signOutUser && response.ok) {
     const { id, email: who } = signOutUser.user;
     await recordAudit(db, { actor: { id, email: who }, action: "sign-out", target: who, ipAddress: ip });
+  }
+  if (passwordUser && response.ok) {
+    const { id, email: who } = passwordUser.user;
+    await recordAudit(db, { actor: { id, email: who }, action: "user.change-password", target: who, ipAddress: ip });
   }
   if (response.status === 429) {
     const seconds = Number(response.headers.get("x-retry-after") ?? 60);

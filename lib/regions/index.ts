@@ -1,3 +1,4 @@
+export { listRegionNodes } from "./region-nodes";
 export {
   childrenOf,
   describeRegion,

@@ -138,3 +138,18 @@ test("the overview and an agency page have no text below 4.5:1 contrast", async 
   await expect(page.locator(".report-table").first()).toBeVisible();
   expect(await findLowContrast(page)).toEqual([]);
 });
+
+test("user administration (region list open) and the audit log have no text below 4.5:1 contrast", async ({ page }) => {
+  await page.goto("/admin/users");
+  const picker = page.getByRole("combobox", { name: "地区" });
+  await picker.fill("南岗");
+  await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+  expect(await findLowContrast(page)).toEqual([]);
+  await picker.fill("");
+  await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+  expect(await findLowContrast(page)).toEqual([]);
+
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
+  expect(await findLowContrast(page)).toEqual([]);
+});

@@ -27,6 +27,7 @@ type Routes = {
   audit: typeof import("@/app/api/admin/audit/route");
   auth: typeof import("@/app/api/auth/[...all]/route");
   health: typeof import("@/app/api/health/route");
+  regions: typeof import("@/app/api/regions/route");
 };
 
 async function loadRoutes(): Promise<Routes> {
@@ -41,6 +42,7 @@ async function loadRoutes(): Promise<Routes> {
     audit: await import("@/app/api/admin/audit/route"),
     auth: await import("@/app/api/auth/[...all]/route"),
     health: await import("@/app/api/health/route"),
+    regions: await import("@/app/api/regions/route"),
   };
 }
 
@@ -145,6 +147,7 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
       routes.users.POST(req("/api/admin/users", { method: "POST", body: "{}" })),
       routes.user.PATCH(req("/api/admin/users/x", { method: "PATCH", body: "{}" }), params({ id: "x" })),
       routes.audit.GET(req("/api/admin/audit")),
+      routes.regions.GET(req("/api/regions")),
     ];
     for (const response of await Promise.all(calls)) {
       expect(response.status).toBe(401);
@@ -206,6 +209,17 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     expect(outOfReach.status).toBe(404);
   });
 
+  it("the region picker's table: any signed-in user, nested province → city → county, cached by the browser", async () => {
+    const response = await routes.regions.GET(req("/api/regions", { cookie: cookies.viewer }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, max-age=86400");
+    const nodes = (await response.json()) as [string, string, unknown[]?][];
+    const heilongjiang = nodes.find(([code]) => code === "230000") as [string, string, [string, string, unknown[]][]];
+    expect(heilongjiang[1]).toBe("黑龙江省");
+    const harbin = heilongjiang[2].find(([code]) => code === "230100")!;
+    expect(harbin[2]).toContainEqual(["230103", "南岗区"]);
+  });
+
   it("a user changes their own password: the current one is checked, the new one signs in", async () => {
     await createUser(t.db, {
       email: "self@ogi.test",
@@ -229,6 +243,8 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     expect((await wrong.json()).error.message).toBe("当前密码错误。");
     expect((await change(PASSWORD, "another-password-1")).status).toBe(200);
     expect((await signIn("self@ogi.test", "another-password-1", "10.1.8.2")).status).toBe(200);
+    const changes = await t.db.select().from(auditLog).where(eq(auditLog.action, "user.change-password"));
+    expect(changes.map((e) => [e.actorEmail, e.target])).toEqual([["self@ogi.test", "self@ogi.test"]]);
   });
 
   it("the sign-in service tells a signed-out caller 未登录, not a service error", async () => {
@@ -399,6 +415,9 @@ describe.each<DriverKind>(["postgres", "pglite"])("access control on %s", (kind)
     const audit = await routes.audit.GET(req("/api/admin/audit?format=csv", { cookie: cookies.admin }));
     const csv = await audit.text();
     expect(csv).toContain("新建用户");
+    // The summary in words next to the stored JSON: the new supervisor's region by name.
+    expect(csv).toContain("地区：黑龙江省 · 角色：监督员 · 导出权限：可导出");
+    expect(csv).toContain('""regionCode"":""230000""');
     expect(csv).toContain("导出数据");
     expect(csv).toContain("登录");
 

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { ScrollTable } from "@/components/scroll-table";
-import { AUDIT_ACTION_NAMES, type AuditAction } from "@/lib/auth/audit";
+import { AUDIT_ACTION_NAMES, nameAuditAction } from "@/lib/auth/audit";
+import { describeAuditEntry } from "@/lib/auth/describe-audit-entry";
 import { loadAuditEntries } from "@/lib/auth/list-audit-entries";
 import { requireSession } from "@/lib/auth/session";
+import { formatChinaTime } from "@/lib/china-time";
 
 export const metadata: Metadata = { title: "审计日志 · 政府信息公开年报看板" };
 export const dynamic = "force-dynamic";
@@ -26,12 +29,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <>
       <div className="page-title">
         <h1>审计日志</h1>
-        <p className="muted">登录、导入、删除、导出与用户变更，按时间倒序；共 {total} 条。</p>
+        <p className="muted">登录、导入、删除、导出与用户变更，按时间倒序；共 {total} 条。时间为北京时间。</p>
       </div>
       <section className="card">
         <form className="admin-form" method="get">
-          <label>
-            操作
+          <label className="field">
+            <span className="field-label">操作</span>
             <select name="action" defaultValue={action ?? ""}>
               <option value="">全部</option>
               {Object.entries(AUDIT_ACTION_NAMES).map(([value, name]) => (
@@ -41,8 +44,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               ))}
             </select>
           </label>
-          <label>
-            操作人邮箱 <input name="actor" defaultValue={actor ?? ""} />
+          <label className="field">
+            <span className="field-label">操作人邮箱</span>
+            <input name="actor" defaultValue={actor ?? ""} spellCheck={false} />
           </label>
           <button type="submit" className="tool-button">
             筛选
@@ -55,21 +59,47 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </a>
         </form>
         <ScrollTable
-          headers={["时间", "操作人", "操作", "对象", "筛选条件", { label: "行数", numeric: true }, "IP 地址"]}
+          headers={[
+            "时间（北京时间）",
+            "操作人",
+            "操作",
+            "对象",
+            "筛选条件",
+            { label: "行数", numeric: true },
+            "IP 地址",
+          ]}
         >
-          {rows.map((r) => (
-            <tr key={r.id} data-action={r.action}>
-              <td>{r.at.toISOString().slice(0, 19).replace("T", " ")}</td>
-              <td>{r.actorEmail ?? "—"}</td>
-              <td>{AUDIT_ACTION_NAMES[r.action as AuditAction] ?? r.action}</td>
-              <td>{r.target ?? "—"}</td>
-              <td>
-                <code className="small">{r.filters == null ? "—" : JSON.stringify(r.filters)}</code>
-              </td>
-              <td className="num">{r.rowCount ?? "—"}</td>
-              <td>{r.ipAddress ?? "—"}</td>
-            </tr>
-          ))}
+          {rows.map((r) => {
+            const described = describeAuditEntry(r);
+            return (
+              <tr key={r.id} data-action={r.action}>
+                <td className="audit-time">{formatChinaTime(r.at)}</td>
+                <td>{r.actorEmail ?? "—"}</td>
+                <td>{nameAuditAction(r.action)}</td>
+                <td title={described.target !== r.target ? (r.target ?? undefined) : undefined}>
+                  {described.agencyId ? (
+                    <a href={`/agencies/${described.agencyId}`}>{described.target}</a>
+                  ) : (
+                    (described.target ?? "—")
+                  )}
+                </td>
+                <td className="audit-summary">
+                  {described.parts.length === 0
+                    ? "—"
+                    : described.parts.map((words, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one entry, in a fixed order
+                        <Fragment key={i}>
+                          {/* A line breaks only between parts, after the dot. */}
+                          {i > 0 ? "\u00a0· " : null}
+                          <span>{words}</span>
+                        </Fragment>
+                      ))}
+                </td>
+                <td className="num">{r.rowCount ?? "—"}</td>
+                <td>{r.ipAddress ?? "—"}</td>
+              </tr>
+            );
+          })}
         </ScrollTable>
         <p>
           {page > 0 ? <a href={pageHref(page - 1)}>← 上一页</a> : null}{" "}

@@ -1,28 +1,36 @@
 import type { Metadata } from "next";
-import { UserAdmin } from "@/components/user-admin";
+import { type AdminUserRow, UserAdmin } from "@/components/user-admin";
 import { loadUsers } from "@/lib/auth/list-users";
-import { describeScope, ROLE_NAMES, type Role } from "@/lib/auth/roles";
+import { ROLE_NAMES, type Role } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
 import { formatChinaDate } from "@/lib/china-time";
+import { findRegionByCode } from "@/lib/regions";
+import { formatRegionPath } from "@/lib/regions/search-regions";
 
 export const metadata: Metadata = { title: "用户管理 · 政府信息公开年报看板" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const { user } = await requireSession({ role: "admin" });
-  const users = (await loadUsers()).map((u) => ({
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    roleName: ROLE_NAMES[u.role as Role] ?? u.role,
-    regionCode: u.regionCode,
-    scopeName: describeScope({ ...u, role: u.role as Role }),
-    canExport: u.canExport,
-    disabled: u.disabled,
-    createdAt: formatChinaDate(u.createdAt),
-    isSelf: u.id === user.id,
-  }));
+  const users = (await loadUsers()).map((u) => {
+    const region = u.regionCode ? findRegionByCode(u.regionCode) : null;
+    const regionLabel = region ? formatRegionPath(region) : u.regionCode;
+    const role = u.role === "admin" ? "admin" : "supervisor";
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role,
+      roleName: ROLE_NAMES[u.role as Role] ?? u.role,
+      regionCode: u.regionCode,
+      regionLabel,
+      scopeName: role === "admin" ? "全部地区" : (regionLabel ?? "无"),
+      canExport: u.canExport,
+      disabled: u.disabled,
+      createdAt: formatChinaDate(u.createdAt),
+      isSelf: u.id === user.id,
+    } satisfies AdminUserRow;
+  });
   return (
     <>
       <div className="page-title">
