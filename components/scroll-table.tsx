@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-/** A header cell: its label, right-aligned when the column holds numbers; null leaves the column out. */
-export type ScrollTableHeader = string | { label: string; numeric: true } | null;
+/** A header cell: its label, right-aligned when the column holds numbers, with a class; null leaves the column out. */
+export type ScrollTableHeader = string | { label: string; numeric?: boolean; className?: string } | null;
 
 /** A plain table in the app's data-table frame, scrolling sideways when it is wider than its card. */
 export function ScrollTable({ headers, children }: { headers: ScrollTableHeader[]; children: ReactNode }) {
@@ -15,7 +15,10 @@ export function ScrollTable({ headers, children }: { headers: ScrollTableHeader[
                 h === null ? null : typeof h === "string" ? (
                   <th key={h}>{h}</th>
                 ) : (
-                  <th key={h.label} className="num">
+                  <th
+                    key={h.label}
+                    className={[h.numeric ? "num" : "", h.className ?? ""].join(" ").trim() || undefined}
+                  >
                     {h.label}
                   </th>
                 ),
