@@ -61,7 +61,7 @@ export function AgencyTrendCard({ agencyId, agencyName }: { agencyId: number; ag
   );
 }
 
-/** Every cell metric of an agency × year: a table first, with the chart downloads. */
+/** Every cell metric of an agency × year: a table first, with the chart downloads (on screen: a print gives the report). */
 export function AgencySeriesCard({ agencyId, agencyName }: { agencyId: number; agencyName: string }) {
   return (
     <ChartCard
@@ -71,6 +71,7 @@ export function AgencySeriesCard({ agencyId, agencyName }: { agencyId: number; a
       description={`${agencyName}全部指标各年度数值`}
       emptyHint="该机关尚无年度报告。"
       hiddenColumns={["metric"]}
+      className="no-print"
       tableOnly
       tableProps={{ renderCell: renderSeriesCell }}
     />

@@ -1,12 +1,12 @@
-"use client";
-
 import { formatNumber } from "@/lib/metrics";
-import { isApplicationRowInLayout, isPathUnder } from "@/lib/report/cell-layout";
+import { isApplicationRowInLayout } from "@/lib/report/cell-layout";
+import { type CellMark, type IssueLike, markIssueCells } from "@/lib/report/issue-groups";
 import {
   APPLICANT_GROUP_LABEL,
   APPLICATIONS_NOTE,
   LITIGATION_GROUP_LABEL,
   LITIGATION_SUB_LABELS,
+  labelActiveRow,
   listActiveSections,
   ORG_GROUP_LABEL,
   REVIEW_GROUP_LABEL,
@@ -14,7 +14,6 @@ import {
 } from "@/lib/report/official-layout";
 import { readCellValue } from "@/lib/report/read-cell";
 import {
-  ACTIVE_ROWS,
   APPLICANT_COLUMN_LABELS,
   APPLICANT_COLUMNS,
   APPLICATION_ROW_KEYS,
@@ -26,37 +25,39 @@ import {
   REVIEW_COLUMNS,
 } from "@/lib/report/schema";
 
-type Issue = { code: string; severity: string; message: string; cells: string[] };
+type MarkAt = (path: string) => CellMark | null;
 
-/** Issue messages by cell path; an issue on a row path ("applications.partial") marks the whole row. */
-function indexIssues(issues: Issue[]) {
-  const map = new Map<string, string[]>();
-  for (const issue of issues) {
-    for (const cell of issue.cells) map.set(cell, [...(map.get(cell) ?? []), issue.message]);
-  }
-  return (path: string) => {
-    const messages: string[] = [];
-    for (const [cell, list] of map) if (isPathUnder(path, cell)) messages.push(...list);
-    return messages;
-  };
-}
-
-function Cell({ report, path, issuesAt }: { report: ParsedReport; path: string; issuesAt: (p: string) => string[] }) {
+/** A value cell: outlined in its worst issue's colour (errors red, warnings amber; notes are not marked). */
+function Cell({ report, path, markAt }: { report: ParsedReport; path: string; markAt: MarkAt }) {
   const value = readCellValue(report, path);
-  const messages = issuesAt(path);
+  const mark = markAt(path);
   const absent = value === null;
-  const className = [messages.length ? "issue" : "", absent ? "absent" : ""].filter(Boolean).join(" ") || undefined;
+  const className =
+    [mark ? `issue ${mark.severity}` : "", absent ? "absent" : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <td className={className} title={messages.join("\n") || (absent ? "报告中无此单元格" : undefined)} data-cell={path}>
+    <td
+      className={className}
+      title={mark?.notes.join("\n") ?? (absent ? "报告中无此单元格" : undefined)}
+      data-cell={path}
+      data-severity={mark?.severity}
+    >
       {value === null ? "—" : formatNumber(value, 4)}
-      {messages.length ? <span className="visually-hidden">（问题：{messages.join("；")}）</span> : null}
+      {mark ? <span className="visually-hidden">（{mark.notes.join("；")}）</span> : null}
     </td>
   );
 }
 
-/** The report's three statistics tables in the official layout (2019 or 2021), issues highlighted on their cells. */
-export function ReportTables({ report, issues, layout }: { report: ParsedReport; issues: Issue[]; layout: Layout }) {
-  const issuesAt = indexIssues(issues);
+/** The report's three statistics tables in the official layout (2019 or 2021), errors and warnings marked on cells. */
+export function ReportTables({
+  report,
+  issues,
+  layout,
+}: {
+  report: ParsedReport;
+  issues: readonly IssueLike[];
+  layout: Layout;
+}) {
+  const markAt = markIssueCells(issues);
   const appRows = APPLICATION_ROW_KEYS.filter((k) => isApplicationRowInLayout(k, layout));
   return (
     <div className="report-tables">
@@ -80,9 +81,9 @@ export function ReportTables({ report, issues, layout }: { report: ParsedReport;
             <tbody>
               {section.rows.map((row) => (
                 <tr key={row}>
-                  <td className="label">{ACTIVE_ROWS[row].label}</td>
+                  <td className="label">{labelActiveRow(row, layout)}</td>
                   {columns.map((c) => (
-                    <Cell key={c} report={report} path={`active.${row}.${c}`} issuesAt={issuesAt} />
+                    <Cell key={c} report={report} path={`active.${row}.${c}`} markAt={markAt} />
                   ))}
                 </tr>
               ))}
@@ -116,7 +117,7 @@ export function ReportTables({ report, issues, layout }: { report: ParsedReport;
             <tr key={row}>
               <td className="label">{APPLICATION_ROWS[row].label}</td>
               {APPLICANT_COLUMNS.map((c) => (
-                <Cell key={c} report={report} path={`applications.${row}.${c}`} issuesAt={issuesAt} />
+                <Cell key={c} report={report} path={`applications.${row}.${c}`} markAt={markAt} />
               ))}
             </tr>
           ))}
@@ -145,9 +146,7 @@ export function ReportTables({ report, issues, layout }: { report: ParsedReport;
         <tbody>
           <tr>
             {REVIEW_BLOCK_KEYS.flatMap((b) =>
-              REVIEW_COLUMNS.map((c) => (
-                <Cell key={`${b}.${c}`} report={report} path={`${b}.${c}`} issuesAt={issuesAt} />
-              )),
+              REVIEW_COLUMNS.map((c) => <Cell key={`${b}.${c}`} report={report} path={`${b}.${c}`} markAt={markAt} />),
             )}
           </tr>
         </tbody>

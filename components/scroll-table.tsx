@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { TableScroll } from "./table-scroll";
 
-/** A header cell: its label, right-aligned when the column holds numbers; null leaves the column out. */
-export type ScrollTableHeader = string | { label: string; numeric: true } | null;
+/** A header cell: its label, right-aligned when the column holds numbers, with a class; null leaves the column out. */
+export type ScrollTableHeader = string | { label: string; numeric?: boolean; className?: string } | null;
 
 /** A plain table in the app's data-table frame, scrolling sideways when it is wider than its card. */
 export function ScrollTable({
@@ -24,7 +24,10 @@ export function ScrollTable({
                 h === null ? null : typeof h === "string" ? (
                   <th key={h}>{h}</th>
                 ) : (
-                  <th key={h.label} className="num">
+                  <th
+                    key={h.label}
+                    className={[h.numeric ? "num" : "", h.className ?? ""].join(" ").trim() || undefined}
+                  >
                     {h.label}
                   </th>
                 ),

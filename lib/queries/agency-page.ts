@@ -143,6 +143,24 @@ export async function getAgencyPage(db: Db, agencyId: number, scope: Scope): Pro
   };
 }
 
+/** The years whose reports the page shows: `year` picks one, `all` every one (newest first), anything else the latest. */
+export type ReportYearChoice = {
+  selected: number | "all" | null;
+  shown: number[];
+  /** A `year` value that names no report of the agency (shown the latest instead). */
+  ignored: string | null;
+};
+
+export function chooseReportYears(years: readonly number[], param: string | string[] | undefined): ReportYearChoice {
+  const asked = (Array.isArray(param) ? param[0] : param)?.trim() ?? "";
+  const latest = years.length ? Math.max(...years) : null;
+  if (asked === "all" && years.length)
+    return { selected: "all", shown: [...years].sort((a, b) => b - a), ignored: null };
+  const year = /^\d{4}$/.test(asked) ? Number(asked) : null;
+  if (year !== null && years.includes(year)) return { selected: year, shown: [year], ignored: null };
+  return { selected: latest, shown: latest === null ? [] : [latest], ignored: asked && years.length ? asked : null };
+}
+
 /** The page's data, memoised under the dataset version like the charts (the page and its metadata share one load). */
 export async function loadAgencyPage(agencyId: number, scope: Scope): Promise<AgencyPage | null> {
   return (await getCachedAgencyPage(await getDb(), agencyId, scope)).value;
@@ -159,7 +177,6 @@ export type SourceDocument = {
   content: Uint8Array;
   fileName: string | null;
   mediaType: string | null;
-  encoding: string | null;
 };
 
 /** An original document's bytes, if some report in the scope (or no report at all: a rejected upload) uses it. */
@@ -170,7 +187,6 @@ export async function getSourceDocument(db: Db, documentId: number, scope: Scope
       content: sourceDocuments.content,
       fileName: sourceDocuments.fileName,
       mediaType: sourceDocuments.mediaType,
-      encoding: sourceDocuments.encoding,
     })
     .from(sourceDocuments)
     .where(eq(sourceDocuments.id, documentId));

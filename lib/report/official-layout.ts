@@ -10,8 +10,8 @@ import {
   type Layout,
   REVIEW_BLOCKS,
   REVIEW_COLUMN_LABELS,
+  REVIEW_COLUMNS,
   type ReviewBlockKey,
-  type ReviewColumn,
 } from "./schema";
 
 /**
@@ -182,37 +182,93 @@ export function labelReviewBlock(block: ReviewBlockKey): string {
   return REVIEW_BLOCKS[block];
 }
 
+/** Column names quoted in the table's order: “商业企业”“科研机构”; null when one is not a column of the row's table. */
+function quoteColumns(head: string, columns: readonly string[], layout?: Layout | null): string | null {
+  const order: readonly string[] =
+    head === "active"
+      ? Object.keys(ACTIVE_COLUMN_LABELS)
+      : head === "applications"
+        ? APPLICANT_COLUMNS
+        : REVIEW_COLUMNS;
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
+  const names = [...columns]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((c) => {
+      if (head === "active") return labelActiveColumn(c, layout);
+      const labels: Record<string, string> = head === "applications" ? APPLICANT_COLUMN_LABELS : REVIEW_COLUMN_LABELS;
+      return Object.hasOwn(labels, c) ? labels[c] : null;
+    });
+  return names.every(Boolean) ? names.map((n) => `“${n}”`).join("") : null;
+}
+
+/** Cells of one row (or one 表四 block) named once: 表三“商业企业”“科研机构”列“（一）予以公开”行; null if unknown. */
+function describeRowCells(row: string, columns: readonly string[], layout?: Layout | null): string | null {
+  const [head, second] = row.split(".");
+  const quoted = quoteColumns(head, columns, layout);
+  if (!quoted) return null;
+  if (head === "active") {
+    const key = second as ActiveRowKey;
+    if (!Object.hasOwn(ACTIVE_ROWS, key)) return null;
+    return `${TABLE_NUMBERS.active}${quoted}列“${layout ? labelActiveRow(key, layout) : ACTIVE_ROWS[key].label}”行`;
+  }
+  if (head === "applications") {
+    const label = Object.hasOwn(APPLICATION_ROWS, second) ? APPLICATION_ROWS[second as ApplicationRowKey].label : null;
+    return label ? `${TABLE_NUMBERS.applications}${quoted}列“${label}”行` : null;
+  }
+  if (Object.hasOwn(REVIEW_BLOCKS, head) && second === undefined) {
+    return `${TABLE_NUMBERS.review}“${labelReviewBlock(head as ReviewBlockKey)}”栏${quoted}列`;
+  }
+  return null;
+}
+
+/** A cell path as the row (or 表四 block) it lies in and its column; null for a row or table path. */
+function splitCellPath(path: string): { row: string; column: string } | null {
+  const parts = path.split(".");
+  if (Object.hasOwn(REVIEW_BLOCKS, parts[0])) return parts.length === 2 ? { row: parts[0], column: parts[1] } : null;
+  return parts.length === 3 ? { row: `${parts[0]}.${parts[1]}`, column: parts[2] } : null;
+}
+
 /**
  * A cell, row or table of the canonical JSON named the way the official table names it, e.g.
  * 表三“自然人”列“（三）不予公开 1.属于国家秘密”行; an unknown path is returned as it is.
  */
 export function describeCell(path: string, layout?: Layout | null): string {
-  const [head, second, third] = path.split(".");
+  const cell = splitCellPath(path);
+  if (cell) return describeRowCells(cell.row, [cell.column], layout) ?? path;
+  const [head, second] = path.split(".");
   if (head === "active") {
-    const row = second ? ACTIVE_ROWS[second as ActiveRowKey] : undefined;
     if (!second) return `${TABLE_NUMBERS.active}（${SECTION_TITLES.active.slice(2)}）`;
-    if (!row) return path;
-    const rowName = layout ? labelActiveRow(second as ActiveRowKey, layout) : row.label;
-    return third
-      ? `${TABLE_NUMBERS.active}“${labelActiveColumn(third, layout)}”列“${rowName}”行`
-      : `${TABLE_NUMBERS.active}“${rowName}”行`;
+    const key = second as ActiveRowKey;
+    if (!ACTIVE_ROWS[key]) return path;
+    return `${TABLE_NUMBERS.active}“${layout ? labelActiveRow(key, layout) : ACTIVE_ROWS[key].label}”行`;
   }
   if (head === "applications") {
     if (!second) return `${TABLE_NUMBERS.applications}（${SECTION_TITLES.applications.slice(2)}）`;
     const row = APPLICATION_ROWS[second as ApplicationRowKey];
-    if (!row) return path;
-    if (!third) return `${TABLE_NUMBERS.applications}“${row.label}”行`;
-    if (!(APPLICANT_COLUMNS as readonly string[]).includes(third)) return path;
-    return `${TABLE_NUMBERS.applications}“${APPLICANT_COLUMN_LABELS[third as ApplicantColumn]}”列“${row.label}”行`;
+    return row ? `${TABLE_NUMBERS.applications}“${row.label}”行` : path;
   }
   if (head === "review" && !second) return `${TABLE_NUMBERS.review}（${SECTION_TITLES.review.slice(2)}）`;
-  if (head in REVIEW_BLOCKS) {
-    const block = labelReviewBlock(head as ReviewBlockKey);
-    if (!second) return `${TABLE_NUMBERS.review}“${block}”栏`;
-    const column = REVIEW_COLUMN_LABELS[second as ReviewColumn];
-    return column ? `${TABLE_NUMBERS.review}“${block}”栏“${column}”列` : path;
-  }
+  if (head in REVIEW_BLOCKS && !second) return `${TABLE_NUMBERS.review}“${labelReviewBlock(head as ReviewBlockKey)}”栏`;
   return path;
+}
+
+/**
+ * Many cells said row by row: the cells of one row (or 表四 block) in one phrase, in the order first met, e.g.
+ * 表三“商业企业”“科研机构”列“（一）予以公开”行; rows and tables as `describeCell` names them.
+ */
+export function describeCellsByRow(paths: readonly string[], layout?: Layout | null): string[] {
+  // Row and table paths are keyed apart ("#…") from the rows their cells are grouped under.
+  const rows = new Map<string, string[]>();
+  for (const path of new Set(paths)) {
+    const cell = splitCellPath(path);
+    const key = cell ? cell.row : `#${path}`;
+    rows.set(key, [...(rows.get(key) ?? []), ...(cell ? [cell.column] : [])]);
+  }
+  return [...rows].map(([row, columns]) =>
+    row.startsWith("#")
+      ? describeCell(row.slice(1), layout)
+      : (describeRowCells(row, columns, layout) ?? columns.map((c) => describeCell(`${row}.${c}`, layout)).join("、")),
+  );
 }
 
 /** Several cells named once each, joined with 、 (at most `limit`, then “等 N 个单元格”). */

@@ -64,7 +64,7 @@ test.describe("tablet (820×1180)", () => {
 test("printing the agency page hides the navigation and tools", async ({ page }) => {
   await page.goto(`/agencies/${await firstAgencyId(page)}`);
   await expect(page.locator(".report-table").first()).toBeVisible();
-  const hidden = ".site-header, .no-print, .card-tools, .year-nav";
+  const hidden = ".site-header, .no-print, .card-tools, .year-tabs, button";
   // On screen they show (else the print check below would prove nothing).
   expect(
     await page.locator(hidden).evaluateAll((els) => els.filter((e) => e.checkVisibility()).length),

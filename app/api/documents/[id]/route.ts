@@ -25,30 +25,21 @@ const SAFE_HEADERS = {
   "Cache-Control": "private, max-age=3600",
 };
 
-const TEXT_TYPES = /^(text\/|application\/(xhtml\+)?xml)/;
-
 const TEXT_HEADERS = { ...SAFE_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": "inline" };
 
-/** The text view, or why there is none: plain text either way, since the link opens it in a browser tab. */
+/** The text the parser read (never the markup), or why there is none: plain text either way, opened in a tab. */
 async function respondWithText(doc: SourceDocument): Promise<Response> {
-  const name = doc.fileName ?? "";
   const failed = (status: number, message: string) =>
     new Response(`${message}\n`, { status, headers: { ...TEXT_HEADERS, "Cache-Control": "no-store" } });
-  if (TEXT_TYPES.test(doc.mediaType ?? "") || /\.(txt|html?|md|csv)$/i.test(name)) {
-    let text: string;
-    try {
-      text = new TextDecoder(doc.encoding ?? "utf-8").decode(doc.content);
-    } catch {
-      text = new TextDecoder("utf-8").decode(doc.content);
-    }
-    return new Response(text, { headers: TEXT_HEADERS });
-  }
   const limit = resolveLimits().maxFileBytes;
   if (doc.content.byteLength > limit) {
     return failed(413, `文档超过 ${formatBytes(limit)} 上限，无法以纯文本查看，请下载后用相应软件打开。`);
   }
   try {
-    const text = await extractDocumentText(doc.content, { fileName: name, mediaType: doc.mediaType ?? undefined });
+    const text = await extractDocumentText(doc.content, {
+      fileName: doc.fileName ?? undefined,
+      mediaType: doc.mediaType ?? undefined,
+    });
     if (text === null) return failed(415, "该文档不是文本格式，无法以纯文本查看，请下载后用相应软件打开。");
     return new Response(text, { headers: TEXT_HEADERS });
   } catch (error) {
