@@ -174,3 +174,34 @@ test("the licensing chart says why the 项（增减） line stops after 2020", a
   await expect(page.locator('[data-chart-card="licensing-by-year"] .notes')).toContainText("折线在 2020 年止");
   await chart.screenshot({ path: test.info().outputPath("licensing.png") });
 });
+
+test("a county whose agency skipped a year shows the gap, labelled, on every trend", async ({ page }) => {
+  const response = await page.request.get("/api/charts/quality-agencies");
+  const { rows } = (await response.json()) as { rows: { agencyId: number; missingYears: string }[] };
+  const skipped = rows.find((r) => /^\d{4}/.test(r.missingYears ?? ""));
+  expect(skipped, "the sample data has an agency with a missing year").toBeTruthy();
+  const year = skipped!.missingYears.slice(0, 4);
+  await page.goto(`/agencies/${skipped!.agencyId}`);
+  const county = await page.locator("nav.breadcrumbs a[href*='region=']").last().getAttribute("href");
+  await page.goto(county!);
+  for (const chart of ["applications-by-year", "review-by-year"]) {
+    const drawn = page.locator(`[data-chart="${chart}"]`);
+    await drawn.scrollIntoViewIfNeeded();
+    await expect(drawn).toHaveAttribute("data-rendered", "true");
+    const labels = await page.evaluate(
+      (id) => (window.__ogiCharts![id].getOption() as { xAxis: { data: string[] }[] }).xAxis[0].data,
+      chart,
+    );
+    expect(labels, chart).toContain(`${year}年\n缺报`);
+  }
+  await page.screenshot({ path: test.info().outputPath("county-missing-year.png"), fullPage: true });
+});
+
+test("the overview at a glance", async ({ page }) => {
+  await page.goto("/");
+  for (const chart of TRENDS) {
+    await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`[data-chart="${chart}"]`)).toHaveAttribute("data-rendered", "true");
+  }
+  await page.screenshot({ path: test.info().outputPath("overview.png"), fullPage: true });
+});

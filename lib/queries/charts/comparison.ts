@@ -15,6 +15,7 @@ import { aggregateMetrics } from "../aggregate-metrics";
 import { buildFilterCondition, childGrouping, labelRegionGroup } from "../region-scope";
 import type { ChartBuilder } from "./built-chart";
 import { listYears } from "./list-years";
+import { listYearRange } from "./year-series";
 
 /** Names of the agencies with reports inside the filter (the children below county level), by id as text. */
 async function listAgencyNames(
@@ -86,8 +87,13 @@ export const buildChildren: ChartBuilder = async (db, filter, scope, params) => 
 export const buildHeatmap: ChartBuilder = async (db, filter, scope, params) => {
   const metricId = pickComparedMetric(params.metric);
   const grouping = childGrouping(filter.region);
-  const rows = await aggregateMetrics(db, filter, scope, { metricIds: [metricId], groupBy: "childYear" });
-  const years = [...new Set(rows.map((r) => r.year!))].sort();
+  const [rows, scopeYears] = await Promise.all([
+    aggregateMetrics(db, filter, scope, { metricIds: [metricId], groupBy: "childYear" }),
+    listYears(db, {}, scope),
+  ]);
+  // The same years as the trends: gaps between and after (to the scope's latest year) are 缺报 cells.
+  const withData = rows.map((r) => r.year!);
+  const years = listYearRange(filter, withData.length ? [...withData, Math.max(...scopeYears)] : []);
   const names = grouping.kind === "agency" ? await listAgencyNames(db, filter, scope) : new Map<string, string>();
   const byGroup = new Map<string, ChartRow>();
   for (const r of rows) {

@@ -76,14 +76,17 @@ async function buildYearSeries(
   extraNotes: string[] = [],
 ): Promise<BuiltChart> {
   const metricIds = columns.filter((c) => c.metric).map((c) => c.metric!);
-  const [aggregates, years] = await Promise.all([
+  const [aggregates, years, scopeYears] = await Promise.all([
     aggregateMetrics(db, filter, scope, { metricIds, groupBy: "year" }),
     listYears(db, filter, scope),
+    listYears(db, {}, scope),
   ]);
   // Every year of the range gets a row: a metric a layout lacks, and a year without reports (缺报, reports 0), show
   // as gaps (null), never as a year missing from the axis.
   const byYear = new Map(aggregates.map((r) => [r.year, r]));
-  const rows = listYearRange(filter, [...years, ...aggregates.map((r) => r.year!)]).map(
+  // The axis runs to the latest year anyone in the scope reported: a region that stopped reporting shows 缺报 years.
+  const latest = scopeYears.length && years.length ? [Math.max(...scopeYears)] : [];
+  const rows = listYearRange(filter, [...years, ...aggregates.map((r) => r.year!), ...latest]).map(
     (year) => byYear.get(year) ?? { year, group: null, reports: 0, metrics: {} as Record<string, MetricValue> },
   );
   // A figure's n (reports counted in it) sits next to it where it can differ from the report count.
