@@ -10,9 +10,9 @@ export function describeFilter(filter: DashboardFilter, regionName: string): str
         : `${filter.from ?? "最早"}–${filter.to ?? "最新"}年度`
       : "全部年度";
   return [
-    `地区：${regionName}`,
-    `年度：${years}`,
-    `机关类型：${filter.kind ? AGENCY_KIND_LABELS[filter.kind] : "全部"}`,
-    `表格版式：${filter.layout ? `${filter.layout} 版` : "全部"}`,
+    `地区 ${regionName}`,
+    `年度 ${years}`,
+    `机关类型 ${filter.kind ? AGENCY_KIND_LABELS[filter.kind] : "全部"}`,
+    `表格版式 ${filter.layout ? `${filter.layout} 版` : "全部"}`,
   ].join(" · ");
 }

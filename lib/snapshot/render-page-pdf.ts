@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { errors, type Page } from "playwright-core";
+import { type BrowserContext, errors, type Page } from "playwright-core";
 import { formatChinaTime } from "@/lib/china-time";
 import { DomainError, NotFoundError, TimedOutError, UnavailableError } from "@/lib/errors";
 import { runWithChromium } from "./run-with-chromium";
@@ -22,11 +22,34 @@ const escapeHtml = (text: string) =>
 
 /** Chromium's header and footer: the page title and the Beijing time of the snapshot above, 第 N 页 / 共 M 页 below. */
 function buildTemplates(title: string, takenAt: Date) {
-  const style = `width:100%;margin:0 10mm;font-size:8px;color:#5e6a78;font-family:${FONT_STACK};display:flex;gap:12px`;
+  const style = `width:100%;margin:0 10mm;font-size:8px;color:#5e6a78;font-family:${FONT_STACK}`;
   return {
-    headerTemplate: `<div style="${style};justify-content:space-between"><span>${escapeHtml(title)}</span><span>快照时间：${formatChinaTime(takenAt)}（北京时间）</span></div>`,
-    footerTemplate: `<div style="${style};justify-content:center">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`,
+    headerTemplate: `<div style="${style};display:flex;justify-content:space-between;gap:12px"><span>${escapeHtml(title)}</span><span>快照时间：${formatChinaTime(takenAt)}（北京时间）</span></div>`,
+    footerTemplate: `<div style="${style};text-align:center">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`,
   };
+}
+
+/**
+ * The caller's cookies, set for this server alone. In the browser's cookie jar, not as a request header: Chromium
+ * drops a Cookie header it was given on redirects (the overview sends a supervisor on to `?region=`).
+ */
+async function addCallerCookies(context: BrowserContext, cookieHeader: string, origin: string) {
+  const domain = new URL(origin).hostname.replace(/^\[|\]$/g, "");
+  const cookies = cookieHeader
+    .split(";")
+    .map((pair) => pair.trim().split(/=(.*)/s, 2) as [string, string | undefined])
+    .filter(([name, value]) => name && value !== undefined)
+    .map(([name, value]) => ({
+      name,
+      value: value ?? "",
+      domain,
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax" as const,
+      // A loopback address counts as secure: a __Secure- cookie of an HTTPS deployment is sent to it over http.
+      secure: /^__(?:Secure|Host)-/.test(name),
+    }));
+  if (cookies.length) await context.addCookies(cookies);
 }
 
 /** True once nothing loads and every chart has drawn (runs in the page). */
@@ -133,9 +156,9 @@ export async function renderPagePdf(target: SnapshotPage, cookie: string, takenA
       locale: "zh-CN",
       timezoneId: "Asia/Shanghai",
       serviceWorkers: "block",
-      extraHTTPHeaders: cookie ? { cookie } : {},
     });
     try {
+      await addCallerCookies(context, cookie, origin);
       // Only this server: a page that tried to load anything from elsewhere gets nothing.
       await context.route("**/*", (route) =>
         new URL(route.request().url()).origin === origin ? route.continue() : route.abort("blockedbyclient"),
