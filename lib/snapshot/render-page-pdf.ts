@@ -59,8 +59,8 @@ function isPageDrawn(): boolean {
   return Array.from(document.querySelectorAll("[data-chart]")).every((c) => c.getAttribute("data-rendered") === "true");
 }
 
-/** Waits until every chart is drawn while no request has been in flight for QUIET_MS. */
-async function waitUntilDrawn(page: Page, deadline: number) {
+/** Counts the page's requests in flight from before it loads, so none that started early goes unseen. */
+function trackRequests(page: Page) {
   let inFlight = 0;
   let lastActivity = Date.now();
   const start = () => {
@@ -74,20 +74,19 @@ async function waitUntilDrawn(page: Page, deadline: number) {
   page.on("request", start);
   page.on("requestfinished", end);
   page.on("requestfailed", end);
-  try {
-    while (Date.now() < deadline) {
-      if (inFlight === 0 && Date.now() - lastActivity >= QUIET_MS && (await page.evaluate(isPageDrawn))) {
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        return;
-      }
-      await sleep(100);
+  return { isQuiet: () => inFlight === 0 && Date.now() - lastActivity >= QUIET_MS };
+}
+
+/** Waits until every chart is drawn while no request has been in flight for QUIET_MS, and the fonts are loaded. */
+async function waitUntilDrawn(page: Page, requests: ReturnType<typeof trackRequests>, deadline: number) {
+  while (Date.now() < deadline) {
+    if (requests.isQuiet() && (await page.evaluate(isPageDrawn))) {
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return;
     }
-    throw new errors.TimeoutError("page did not finish drawing");
-  } finally {
-    page.off("request", start);
-    page.off("requestfinished", end);
-    page.off("requestfailed", end);
+    await sleep(100);
   }
+  throw new errors.TimeoutError("page did not finish drawing");
 }
 
 /** The page's title for the header and the file name: its heading, with the year an agency page shows. */
@@ -117,6 +116,7 @@ async function renderInBrowser(page: Page, target: SnapshotPage, origin: string,
   const deadline = Date.now() + RENDER_TIMEOUT_MS;
   page.setDefaultTimeout(RENDER_TIMEOUT_MS);
   await page.emulateMedia({ media: "print" });
+  const requests = trackRequests(page);
   const response = await page.goto(`${origin}${target.path}`, { waitUntil: "load" });
   const landed = new URL(page.url());
   if (landed.origin !== origin || landed.pathname === "/login") {
@@ -129,7 +129,7 @@ async function renderInBrowser(page: Page, target: SnapshotPage, origin: string,
   if (status === 404) throw new NotFoundError("无法生成 PDF 快照：页面不存在，或不在您的查看范围内。");
   if (status >= 400)
     throw new UnavailableError("SNAPSHOT_PAGE_ERROR", `无法生成 PDF 快照：页面返回错误（${status}）。`);
-  await waitUntilDrawn(page, deadline);
+  await waitUntilDrawn(page, requests, deadline);
   await assertNoErrorShown(page);
   const title = await readTitle(page);
   const bytes = await page.pdf({
