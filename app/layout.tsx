@@ -6,6 +6,7 @@ import { describeScope, ROLE_NAMES } from "@/lib/auth/roles";
 import { findSessionUser } from "@/lib/auth/session";
 import "./globals.css";
 import "./access.css";
+import "./print.css";
 
 export const metadata: Metadata = {
   title: "政府信息公开年报看板",

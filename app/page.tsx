@@ -5,9 +5,10 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FilterBar } from "@/components/filter-bar";
 import { Overview } from "@/components/overview";
 import { OverviewBreadcrumbs } from "@/components/overview-breadcrumbs";
-import { describeScope } from "@/lib/auth/roles";
+import { describeScope, hasPermission } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
 import { parseFilterSearch } from "@/lib/filters/dashboard-filter";
+import { describeFilter } from "@/lib/filters/describe-filter";
 import { loadViewParams } from "@/lib/filters/url-parsers";
 import { describeInputIssues } from "@/lib/http/describe-input-issues";
 import { loadOverviewContext } from "@/lib/queries/overview-context";
@@ -56,11 +57,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         </Suspense>
         <h1>总览 · {context.regionName}</h1>
         <p className="muted">各级行政机关政府信息公开工作年度报告统计（当前版本报告；比率为分子之和 ÷ 分母之和）</p>
+        <p className="print-only filter-summary">筛选条件：{describeFilter(parsed.data, context.regionName)}</p>
       </div>
       <Suspense>
         <FilterBar regions={context.regionOptions} years={context.years} />
         {context.regionReports > 0 ? (
-          <Overview level={context.level} regionName={context.regionName} years={context.years} />
+          <Overview
+            level={context.level}
+            regionName={context.regionName}
+            years={context.years}
+            canExport={hasPermission(user, "export")}
+          />
         ) : (
           <section className="card state state-empty" data-testid="region-empty">
             <h2>{context.regionName}尚未导入任何年度报告</h2>

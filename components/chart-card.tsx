@@ -6,6 +6,7 @@ import { type FocusEvent, type KeyboardEvent, type ReactNode, useRef } from "rea
 import { AGENCY_CHART_TITLES, type AgencyChartId, CHART_TITLES, type ChartId } from "@/lib/charts/chart-catalog";
 import type { CellValue, ChartColumn, ChartTable } from "@/lib/charts/chart-table";
 import { tableViewParser } from "@/lib/filters/url-parsers";
+import "./chart-card.css";
 import { DataTable } from "./data-table";
 import { EChart, type EChartClick, type EChartOption, renderFigure } from "./echart";
 import { useChartTable } from "./use-chart-table";
@@ -168,6 +169,8 @@ export function ChartCard(props: Props) {
           </details>
         </div>
       </header>
+      {/* Region · years · filters · 数据截至 · 来源: a printed or copied card says what it shows, as exported figures do. */}
+      {data?.caption ? <p className="chart-caption">{data.caption}</p> : null}
       {error ? (
         <div className="state state-error" role="alert">
           <p>{(error as Error).message}</p>

@@ -26,6 +26,7 @@ import {
 } from "./chart-options";
 import type { EChartClick } from "./echart";
 import { KpiCards } from "./kpi-cards";
+import { SnapshotLink } from "./snapshot-link";
 import { useDashboardFilter, useViewState } from "./use-dashboard-filter";
 
 type Props = {
@@ -33,6 +34,8 @@ type Props = {
   level: number;
   regionName: string;
   years: number[];
+  /** The user may download: the PDF snapshot is offered. */
+  canExport: boolean;
 };
 
 /** A report list's special cells: the agency links to its page, the quality flags show as badges. */
@@ -60,7 +63,7 @@ const renderReportListCell = (column: ChartColumn, row: Record<string, CellValue
 };
 
 /** The overview: KPI cards, trends by year, children comparison and heatmap, quality, agencies, detail rows. */
-export function Overview({ level, regionName, years }: Props) {
+export function Overview({ level, regionName, years, canExport }: Props) {
   const router = useRouter();
   const [filter, setFilter] = useDashboardFilter();
   const [view, setView] = useViewState();
@@ -126,6 +129,7 @@ export function Overview({ level, regionName, years }: Props) {
         >
           下载本页全部图表（XLSX）
         </a>
+        {canExport ? <SnapshotLink /> : null}
       </div>
       <KpiCards search={searchOf("kpis")} onOpenDetail={openDetail} />
       <div className="chart-grid">

@@ -43,6 +43,12 @@ export class TooLargeError extends DomainError {
 /** The change would break an invariant of the current state (the last administrator, one's own account). */
 export class ConflictError extends DomainError {}
 
+/** Something the request needs is not available now (the snapshot browser cannot start, or is busy). */
+export class UnavailableError extends DomainError {}
+
+/** Something the request waited on did not finish in time (a page that never finished drawing). */
+export class TimedOutError extends DomainError {}
+
 /** The value a lookup found, or a NotFoundError when it found nothing the caller may see. */
 export function requireFound<T>(value: T | null | undefined, message: string): T {
   if (value === null || value === undefined) throw new NotFoundError(message);

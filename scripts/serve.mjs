@@ -1,6 +1,7 @@
 // The app's HTTP server (`npm run serve`, scripts/start.sh, the end-to-end tests): Next's own request handler
 // behind one step Next cannot do, deciding the client's address from the socket and the configured proxies.
 import { createServer } from "node:http";
+import net from "node:net";
 import { parseArgs } from "node:util";
 import { applyClientAddress, parseTrustedProxies } from "../lib/http/client-address.js";
 
@@ -50,6 +51,10 @@ server.on("error", (error) => {
   process.exit(1);
 });
 server.listen(port, options.hostname, () => {
+  // The PDF snapshot's browser opens pages here (lib/snapshot/self-origin.ts), never at a host a request names.
+  const { address, port: bound } = server.address();
+  const self = address === "0.0.0.0" || address === "::" ? "127.0.0.1" : address;
+  process.env.OGI_SELF_ORIGIN = `http://${net.isIPv6(self) ? `[${self}]` : self}:${bound}`;
   const shown = options.hostname === "0.0.0.0" ? "localhost" : options.hostname;
   console.log(`▶ 服务已启动：http://${shown}:${server.address().port}${trusted ? "（信任已配置的反向代理）" : ""}`);
 });

@@ -9,6 +9,11 @@ if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.pack
   bash scripts/support/npm-ci-with-progress.sh
 fi
 
+# The PDF snapshot (/api/snapshot) prints pages in the server's headless Chromium, with a CJK font.
+if ! bash scripts/support/ensure-debian-packages.sh; then
+  echo "⚠ 未能安装 chromium 或中文字体：看板照常启动，但“下载 PDF 快照”将不可用。" >&2
+fi
+
 newest_source=$(find app components lib db next.config.js package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null || true)
 if [ ! -f .next/BUILD_ID ] || [ -n "$newest_source" ]; then
   echo "▶ 构建（next build）"

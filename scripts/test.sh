@@ -10,8 +10,6 @@ OUT="$ROOT/tests/.output"
 rm -rf "$OUT" && mkdir -p "$OUT"
 : >"$OUT/checks.tsv"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-
 step() { printf '\n▶ %s\n' "$1"; }
 
 # A named check that is not a test runner (format, types, build) still counts in the summary.
@@ -26,15 +24,8 @@ step "依赖 / dependencies"
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   bash scripts/support/npm-ci-with-progress.sh || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
-missing=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk" || missing+=(fonts-wqy-microhei)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null ||
-    { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
-fi
+bash scripts/support/ensure-debian-packages.sh --postgresql ||
+  { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
 
 step "PostgreSQL（私有临时集群）"
 # The one throwaway-cluster implementation (scripts/support/throwaway-postgres.ts): free loopback port, fsync off.

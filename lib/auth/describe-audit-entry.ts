@@ -23,7 +23,7 @@ const AUDIT_SUMMARY_SEPARATOR = " · ";
 type Filters = Record<string, unknown>;
 type Part = string | null;
 
-const FORMAT_NAMES: Record<string, string> = { csv: "CSV", xlsx: "Excel（xlsx）", json: "JSON" };
+const FORMAT_NAMES: Record<string, string> = { csv: "CSV", xlsx: "Excel（xlsx）", json: "JSON", pdf: "PDF" };
 const ROWS_NAMES: Record<string, string> = { view: "图表数据", detail: "明细（逐份报告）" };
 const VIEW_NAMES: Record<string, string> = { text: "在浏览器中查看文字" };
 const INGEST_STATUS_NAMES: Record<string, string> = {
@@ -34,8 +34,8 @@ const INGEST_STATUS_NAMES: Record<string, string> = {
 };
 
 // Export targets as the routes write them: "applications-by-year.csv", "agency 12 agency-trend.xlsx",
-// "agency 12.xlsx", "overview.xlsx", "audit-log.csv".
-const EXPORT_TARGET = /^(?:agency (\d+)(?: ([a-z][a-z-]*))?|([a-z][a-z-]*))\.(csv|xlsx|json)$/;
+// "agency 12.xlsx", "overview.xlsx", "audit-log.csv"; page snapshots "overview.pdf", "agency 12.pdf".
+const EXPORT_TARGET = /^(?:agency (\d+)(?: ([a-z][a-z-]*))?|([a-z][a-z-]*))\.(csv|xlsx|json|pdf)$/;
 const DOCUMENT_TARGET = /^document (\d+)$/;
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === "";
@@ -57,7 +57,7 @@ function groupName(value: unknown): string {
   return /^\d+$/.test(String(value)) ? `机关 #${value}` : text(value);
 }
 
-const yearOf = (value: unknown) => `${text(value)} 年`;
+const yearOf = (value: unknown) => (value === "all" ? "全部年度" : `${text(value)} 年`);
 
 function yearRange(from: unknown, to: unknown): Part {
   if (isBlank(from) && isBlank(to)) return null;
@@ -145,11 +145,19 @@ function describeExport(target: string, filters: Filters): Head {
     return {
       target: `机关 #${agency}`,
       agencyId: Number(agency),
-      parts: [title ? part("图表", title) : part("内容", "机关页全部数据（工作簿）"), format],
+      parts: [
+        title ? part("图表", title) : part("内容", extension === "pdf" ? "机关页快照" : "机关页全部数据（工作簿）"),
+        format,
+      ],
       skip: String(filters.agency) === agency ? [...skip, "agency"] : skip,
     };
   }
-  if (name === "overview") return { target: "总览", parts: [part("内容", "总览当前视图（工作簿）"), format], skip };
+  if (name === "overview")
+    return {
+      target: "总览",
+      parts: [part("内容", `总览当前视图（${extension === "pdf" ? "页面快照" : "工作簿"}）`), format],
+      skip,
+    };
   if (name === "audit-log") return { target: "审计日志", parts: [format], skip };
   return { target: "总览", parts: [part("图表", CHART_TITLES[name as ChartId] ?? name), format], skip };
 }

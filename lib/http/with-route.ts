@@ -14,7 +14,15 @@ import {
 } from "@/lib/auth/roles";
 import type { Scope } from "@/lib/auth/scope";
 import { readSessionUser } from "@/lib/auth/session";
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, TooLargeError } from "@/lib/errors";
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  TimedOutError,
+  TooLargeError,
+  UnavailableError,
+} from "@/lib/errors";
 import { hasControlCharacter } from "@/lib/http/control-characters";
 import { describeInputIssues } from "@/lib/http/describe-input-issues";
 import { listTrustedOrigins } from "@/lib/http/origin";
@@ -66,6 +74,8 @@ function statusOf(error: DomainError): number {
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof ConflictError) return 409;
   if (error instanceof TooLargeError) return 413;
+  if (error instanceof UnavailableError) return 503;
+  if (error instanceof TimedOutError) return 504;
   return 400;
 }
 

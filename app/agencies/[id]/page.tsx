@@ -7,6 +7,7 @@ import { PrintButton } from "@/components/print-button";
 import { ReportIssues } from "@/components/report-issues";
 import { ReportTables } from "@/components/report-tables";
 import { ScrollTable } from "@/components/scroll-table";
+import { SnapshotLink } from "@/components/snapshot-link";
 import { hasPermission } from "@/lib/auth/roles";
 import { requireSession } from "@/lib/auth/session";
 import { parseRowId } from "@/lib/http/route-params";
@@ -138,9 +139,12 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
             版本历史
           </a>
           {hasPermission(user, "export") ? (
-            <a className="tool-button" href={`/api/export/agency/${agency.id}`} download data-download="page-xlsx">
-              下载本页全部数据（XLSX）
-            </a>
+            <>
+              <a className="tool-button" href={`/api/export/agency/${agency.id}`} download data-download="page-xlsx">
+                下载本页全部数据（XLSX）
+              </a>
+              <SnapshotLink />
+            </>
           ) : null}
         </p>
       </div>

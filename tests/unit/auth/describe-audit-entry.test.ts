@@ -67,6 +67,16 @@ describe("describeAuditEntry", () => {
     ).toEqual({ target: "审计日志", summary: "格式：CSV · 操作：登录失败 · 操作人：a@b.c" });
   });
 
+  it("describes page snapshots (PDF) of the overview and of an agency page", () => {
+    expect(describeAuditEntry({ action: "export", target: "overview.pdf", filters: { region: "231000" } })).toEqual({
+      target: "总览",
+      summary: "内容：总览当前视图（页面快照） · 格式：PDF · 地区：黑龙江省牡丹江市",
+    });
+    expect(
+      describeAuditEntry({ action: "export", target: "agency 7.pdf", filters: { agency: 7, year: "all" } }),
+    ).toEqual({ target: "机关 #7", agencyId: 7, summary: "内容：机关页快照 · 格式：PDF · 所示年度：全部年度" });
+  });
+
   it("describes user changes: role, region by name, export right", () => {
     expect(
       summaryOf("user.create", "x@ogi.local", { role: "supervisor", regionCode: "230103", canExport: false }),
