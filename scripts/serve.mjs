@@ -46,6 +46,10 @@ const server = createServer((req, res) => {
     res.end("服务器内部错误。");
   });
 });
+// Idle keep-alive sockets outlive a client's or proxy's reuse window (often 60 s): with Node's 5 s default, a request
+// sent as the server closes the socket fails with ECONNRESET. Headers must time out after the keep-alive does.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("error", (error) => {
   console.error(error.code === "EADDRINUSE" ? `端口 ${port} 已被占用。` : `服务无法启动：${error.message}`);
   process.exit(1);
