@@ -87,6 +87,8 @@ const FIELDS: Field[] = [
   field("detailYear", "明细年度", yearOf),
   field("detailGroup", "明细分组", groupName),
   field("view", "查看方式", (v) => VIEW_NAMES[String(v)] ?? text(v)),
+  field("share", "冻结视图", (v) => `/s/${text(v)}`),
+  field("datasetVersion", "数据版本", text),
   field("agency", "机关", (v) => `#${text(v)}`),
   field("agencyId", "机关", (v) => `#${text(v)}`),
   field("promotedId", "恢复为当前版本", (v) => `报告 #${text(v)}`),
