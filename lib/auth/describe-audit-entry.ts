@@ -151,9 +151,11 @@ function describeExport(target: string, filters: Filters): Head {
       skip: String(filters.agency) === agency ? [...skip, "agency"] : skip,
     };
   }
-  if (name === "overview") return { target: "总览", parts: [part("内容", "总览当前视图（工作簿）"), format], skip };
+  // A frozen view's downloads (`share` names the link) serve the tables stored when it was shared.
+  const overview = isBlank(filters.share) ? "总览" : "总览（冻结视图）";
+  if (name === "overview") return { target: overview, parts: [part("内容", "总览当前视图（工作簿）"), format], skip };
   if (name === "audit-log") return { target: "审计日志", parts: [format], skip };
-  return { target: "总览", parts: [part("图表", CHART_TITLES[name as ChartId] ?? name), format], skip };
+  return { target: overview, parts: [part("图表", CHART_TITLES[name as ChartId] ?? name), format], skip };
 }
 
 function describeTarget(entry: AuditEntryFields, filters: Filters): Head {

@@ -75,7 +75,20 @@ export function listSharedTables(view: SharedView): ChartTable[] {
   return view.charts.map((c) => markFrozen(view, c.table));
 }
 
-const figuresOf = (t: ChartTable) => JSON.stringify([t.columns, t.rows, t.totals ?? null]);
+/** JSON with object keys sorted: jsonb stores keys in its own order, so a stored table's rows come back reordered. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const figuresOf = (t: ChartTable) => stableJson([t.columns, t.rows, t.totals ?? null]);
 
 /** Whether any chart of the view shows other figures today (the viewer's scope covers the view's region). */
 async function haveFiguresChanged(db: Db, view: SharedView, scope: Scope): Promise<boolean> {
