@@ -8,8 +8,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { CHART_IDS } from "@/lib/charts/chart-catalog";
 import { listOverviewCharts, type OverviewView, toOverviewExportSearch } from "@/lib/charts/overview-view";
 import { type FrozenChart, withTableViews } from "@/lib/charts/shared-view";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { type DashboardFilter, overviewExportQuerySchema, toFilterSearch } from "@/lib/filters/dashboard-filter";
+import { hasControlCharacter } from "@/lib/http/control-characters";
 import { getChartTable } from "@/lib/queries/charts/registry";
 import { loadOverviewContext } from "@/lib/queries/overview-context";
 
@@ -55,7 +56,11 @@ export async function createSharedView(
 ): Promise<SharedViewCreated> {
   const { user, scope } = input;
   const { search, tables } = shareRequestSchema.parse(input.request);
-  const query = overviewExportQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
+  const entries = [...new URLSearchParams(search)];
+  // As withRoute does for a URL: PostgreSQL refuses U+0000, and no parameter of ours holds control characters.
+  if (entries.some(([k, v]) => hasControlCharacter(k) || hasControlCharacter(v)))
+    throw new InvalidInputError("视图参数有误：含有不可见的控制字符。");
+  const query = overviewExportQuerySchema.parse(Object.fromEntries(entries));
   const { metric, year, detailYear, detailMetric, detailGroup, ...asked } = query;
   const filter: DashboardFilter = asked.region || !user.regionCode ? asked : { ...asked, region: user.regionCode };
   const view: OverviewView = { metric, year, detailYear, detailMetric, detailGroup };

@@ -198,7 +198,13 @@ describe.each<DriverKind>(["postgres", "pglite"])("shared views on %s", (kind) =
     const beyond = await share(cookies.mdj, { search: "region=230100" });
     expect(beyond.status).toBe(403);
     expect((await beyond.json()).error.message).toContain("无权分享该地区");
-    for (const body of ["not json", { search: "year=abc" }, { search: "", tables: ["nope"] }, {}]) {
+    for (const body of [
+      "not json",
+      { search: "year=abc" },
+      { search: "", tables: ["nope"] },
+      { search: "detailGroup=%00&detailYear=2019" },
+      {},
+    ]) {
       const response = await share(cookies.mdj, body);
       expect(response.status).toBe(400);
       expect((await response.json()).error.message).toMatch(/[\u4e00-\u9fa5]/);
