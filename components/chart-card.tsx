@@ -9,6 +9,7 @@ import { tableViewParser } from "@/lib/filters/url-parsers";
 import "./chart-card.css";
 import { DataTable } from "./data-table";
 import { EChart, type EChartClick, type EChartOption, renderFigure } from "./echart";
+import { useFrozenView } from "./frozen-view";
 import { useChartTable } from "./use-chart-table";
 
 type Props = {
@@ -78,7 +79,13 @@ export function ChartCard(props: Props) {
   const showTable = props.tableOnly || tables.includes(chart);
   const instance = useRef<echarts.ECharts | null>(null);
   const option = data && props.buildOption ? props.buildOption(data) : null;
-  const base = `${props.endpoint ?? `/api/charts/${chart}`}?${search}${search ? "&" : ""}`;
+  // A frozen view offers no drill-down (it would change the view) and downloads its stored tables, without detail rows.
+  const frozen = useFrozenView();
+  const onChartClick = frozen ? undefined : props.onChartClick;
+  const tableProps = frozen ? { ...props.tableProps, onRowClick: undefined, rowLabel: undefined } : props.tableProps;
+  const base = frozen
+    ? `/api/shares/${frozen.token}/charts/${chart}?`
+    : `${props.endpoint ?? `/api/charts/${chart}`}?${search}${search ? "&" : ""}`;
   const headingId = `h-${chart}`;
   const stamp = new Date().toISOString().slice(0, 10);
 
@@ -145,7 +152,7 @@ export function ChartCard(props: Props) {
               <a href={`${base}format=json&download=1`} download data-download="json">
                 JSON（当前视图）
               </a>
-              {chart !== "kpis" ? (
+              {chart !== "kpis" && !frozen ? (
                 <>
                   <a href={`${base}format=csv&rows=detail`} download data-download="detail-csv">
                     CSV（全部明细报告）
@@ -202,7 +209,7 @@ export function ChartCard(props: Props) {
               onReady={(c) => {
                 instance.current = c;
               }}
-              onClick={props.onChartClick ? (e) => props.onChartClick?.(e, data) : undefined}
+              onClick={onChartClick ? (e) => onChartClick(e, data) : undefined}
             />
           ) : (
             <DataTable
@@ -210,10 +217,12 @@ export function ChartCard(props: Props) {
               caption={title}
               hidden={props.hiddenColumns}
               testId={`table-${chart}`}
-              {...props.tableProps}
+              {...tableProps}
             />
           )}
-          {props.clickHint && option && !showTable ? <p className="muted small hint">{props.clickHint}</p> : null}
+          {props.clickHint && onChartClick && option && !showTable ? (
+            <p className="muted small hint">{props.clickHint}</p>
+          ) : null}
           {data.truncated ? <p className="muted small">列表已达上限，完整数据请下载明细。</p> : null}
           {data.notes.length ? (
             <details className="notes">

@@ -9,8 +9,8 @@ const TONE_WORDS = { better: "（向好）", worse: "（变差）" } as const;
 
 type Props = {
   search: string;
-  /** Opens the reports behind a card's number. */
-  onOpenDetail: (year: number, metricId: string) => void;
+  /** Opens the reports behind a card's number; without it (a frozen view) the names are plain headings. */
+  onOpenDetail?: (year: number, metricId: string) => void;
 };
 
 /** Headline numbers of the latest year in the filter, each with its year-over-year change and n; each opens its reports. */
@@ -57,14 +57,18 @@ export function KpiCards({ search, onOpenDetail }: Props) {
             title={metric.definition}
           >
             <h3>
-              <button
-                type="button"
-                className="kpi-open"
-                aria-label={`${metric.name}：查看${year}年度背后的报告`}
-                onClick={() => onOpenDetail(year, metric.id)}
-              >
-                {metric.name}
-              </button>
+              {onOpenDetail ? (
+                <button
+                  type="button"
+                  className="kpi-open"
+                  aria-label={`${metric.name}：查看${year}年度背后的报告`}
+                  onClick={() => onOpenDetail(year, metric.id)}
+                >
+                  {metric.name}
+                </button>
+              ) : (
+                metric.name
+              )}
             </h3>
             <p className="kpi-value" data-value={value ?? ""}>
               {formatMetricValue(value, metric.unit)}

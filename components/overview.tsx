@@ -25,7 +25,9 @@ import {
   REVIEW_CHART_HEIGHT,
 } from "./chart-options";
 import type { EChartClick } from "./echart";
+import { useFrozenView } from "./frozen-view";
 import { KpiCards } from "./kpi-cards";
+import { ShareViewButton } from "./share-view-button";
 import { SnapshotLink } from "./snapshot-link";
 import { useDashboardFilter, useViewState } from "./use-dashboard-filter";
 
@@ -62,9 +64,13 @@ const renderReportListCell = (column: ChartColumn, row: Record<string, CellValue
   return undefined;
 };
 
-/** The overview: KPI cards, trends by year, children comparison and heatmap, quality, agencies, detail rows. */
+/**
+ * The overview: KPI cards, trends by year, children comparison and heatmap, quality, agencies, detail rows.
+ * In a frozen view (a share link) the same page shows the stored tables, with every control that changes the view off.
+ */
 export function Overview({ level, regionName, years, canExport }: Props) {
   const router = useRouter();
+  const frozen = useFrozenView();
   const [filter, setFilter] = useDashboardFilter();
   const [view, setView] = useViewState();
   const dashboardFilter = Object.fromEntries(
@@ -121,17 +127,22 @@ export function Overview({ level, regionName, years, canExport }: Props) {
   return (
     <>
       <div className="toolbar-row">
+        {frozen ? null : <ShareViewButton search={toOverviewExportSearch(dashboardFilter, view)} />}
         <a
           className="tool-button"
-          href={`/api/export/overview?${toOverviewExportSearch(dashboardFilter, view)}`}
+          href={
+            frozen
+              ? `/api/shares/${frozen.token}/workbook`
+              : `/api/export/overview?${toOverviewExportSearch(dashboardFilter, view)}`
+          }
           download
           data-download="page-xlsx"
         >
           下载本页全部图表（XLSX）
         </a>
-        {canExport ? <SnapshotLink /> : null}
+        {canExport && !frozen ? <SnapshotLink /> : null}
       </div>
-      <KpiCards search={searchOf("kpis")} onOpenDetail={openDetail} />
+      <KpiCards search={searchOf("kpis")} onOpenDetail={frozen ? undefined : openDetail} />
       <div className="chart-grid">
         <ChartCard
           chart="applications-by-year"
@@ -221,9 +232,11 @@ export function Overview({ level, regionName, years, canExport }: Props) {
             tableProps={{ sortable: true, filterable: true, renderCell: renderReportListCell }}
             hiddenColumns={["agencyId", "reportId"]}
             toolbar={
-              <button type="button" className="tool-button" onClick={() => openDetail(null, null, null)}>
-                关闭明细
-              </button>
+              frozen ? null : (
+                <button type="button" className="tool-button" onClick={() => openDetail(null, null, null)}>
+                  关闭明细
+                </button>
+              )
             }
           />
         </div>
@@ -253,7 +266,7 @@ export function Overview({ level, regionName, years, canExport }: Props) {
             <>
               <label className="inline-select">
                 指标
-                <select value={metric} onChange={(e) => setView({ metric: e.target.value })}>
+                <select value={metric} disabled={!!frozen} onChange={(e) => setView({ metric: e.target.value })}>
                   {COMPARABLE_METRIC_IDS.map((id) => (
                     <option key={id} value={id}>
                       {getMetric(id).name}
@@ -265,6 +278,7 @@ export function Overview({ level, regionName, years, canExport }: Props) {
                 年度
                 <select
                   value={view.year ?? ""}
+                  disabled={!!frozen}
                   onChange={(e) => setView({ year: e.target.value ? Number(e.target.value) : null })}
                 >
                   <option value="">最新年度</option>

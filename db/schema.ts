@@ -273,4 +273,29 @@ export const rollupPending = pgTable(
   (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
 );
 
+/**
+ * A view frozen for a share link (/s/<id>): the page's URL state and the exact chart tables it showed, computed at
+ * share time under the sharer's scope. The database keeps no old aggregates, so the tables are the only record.
+ */
+export const sharedViews = pgTable("shared_views", {
+  /** The link's token: 18 random bytes in base64url, unguessable. */
+  id: text("id").primaryKey(),
+  /** No foreign key: a link (like the audit trail) outlives the account; the viewer's own scope is what is checked. */
+  createdBy: text("created_by").notNull(),
+  createdByName: text("created_by_name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The live page of the view ("/") and its canonical query string (filters, view params, table views). */
+  path: text("path").notNull(),
+  search: text("search").notNull(),
+  /** The region the view's data lies in (null: 全国); a viewer's scope must cover it. */
+  regionCode: varchar("region_code", { length: 6 }),
+  /** The sharer's scope when the tables were computed. */
+  scope: jsonb("scope").notNull(),
+  datasetVersion: varchar("dataset_version", { length: 24 }).notNull(),
+  /** What the page shows besides its charts (region name and level, breadcrumbs, region options, years). */
+  page: jsonb("page").notNull(),
+  /** Each chart of the view: its id, the params and query string the page fetched it with, and its table. */
+  tables: jsonb("tables").notNull(),
+});
+
 export * from "./auth-schema";

@@ -7,6 +7,7 @@ export type AuditAction =
   | "document.download"
   | "ingest"
   | "report.delete"
+  | "share.create"
   | "user.create"
   | "user.update"
   | "user.disable"
@@ -23,6 +24,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   "document.download": "下载原始文档",
   ingest: "导入报告",
   "report.delete": "删除报告",
+  "share.create": "分享冻结视图",
   "user.create": "新建用户",
   "user.update": "修改用户",
   "user.disable": "停用用户",

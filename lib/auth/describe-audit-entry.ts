@@ -87,6 +87,8 @@ const FIELDS: Field[] = [
   field("detailYear", "明细年度", yearOf),
   field("detailGroup", "明细分组", groupName),
   field("view", "查看方式", (v) => VIEW_NAMES[String(v)] ?? text(v)),
+  field("share", "冻结视图", (v) => `/s/${text(v)}`),
+  field("datasetVersion", "数据版本", text),
   field("agency", "机关", (v) => `#${text(v)}`),
   field("agencyId", "机关", (v) => `#${text(v)}`),
   field("promotedId", "恢复为当前版本", (v) => `报告 #${text(v)}`),
@@ -152,14 +154,16 @@ function describeExport(target: string, filters: Filters): Head {
       skip: String(filters.agency) === agency ? [...skip, "agency"] : skip,
     };
   }
+  // A frozen view's downloads (`share` names the link) serve the tables stored when it was shared.
+  const overview = isBlank(filters.share) ? "总览" : "总览（冻结视图）";
   if (name === "overview")
     return {
-      target: "总览",
+      target: overview,
       parts: [part("内容", `总览当前视图（${extension === "pdf" ? "页面快照" : "工作簿"}）`), format],
       skip,
     };
   if (name === "audit-log") return { target: "审计日志", parts: [format], skip };
-  return { target: "总览", parts: [part("图表", CHART_TITLES[name as ChartId] ?? name), format], skip };
+  return { target: overview, parts: [part("图表", CHART_TITLES[name as ChartId] ?? name), format], skip };
 }
 
 function describeTarget(entry: AuditEntryFields, filters: Filters): Head {

@@ -63,3 +63,16 @@ export async function respondWithTable(
     headers: { ...common, "Content-Disposition": attachmentHeader(`${base}.json`, `${ascii}.json`) },
   });
 }
+
+/** Several chart tables as one workbook (说明 plus a sheet each): the page workbooks, live or frozen. */
+export async function respondWithWorkbook(tables: ChartTable[], name: string, asciiName: string): Promise<Response> {
+  const stamp = formatChinaDate();
+  const bytes = await toXlsx(tables);
+  return new Response(bytes as BodyInit, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": attachmentHeader(`${name}-${stamp}.xlsx`, `${asciiName}-${stamp}.xlsx`),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -139,6 +139,26 @@ test("the overview and an agency page have no text below 4.5:1 contrast", async 
   expect(await findLowContrast(page)).toEqual([]);
 });
 
+test("the share dialog and the frozen view it links to have no text below 4.5:1 contrast", async ({ page }) => {
+  await page.goto("/?region=231000");
+  await expect(page.locator('[data-chart="applications-by-year"]')).toHaveAttribute("data-rendered", "true");
+  await page.getByRole("button", { name: "分享当前视图" }).click();
+  const dialog = page.getByRole("dialog", { name: "分享当前视图" });
+  await expect(dialog.getByLabel("分享链接")).toHaveValue(/\/s\//);
+  // The dialog is modal: focus is inside it, and Escape closes it.
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  expect(await findLowContrast(page)).toEqual([]);
+  const link = await dialog.getByLabel("分享链接").inputValue();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  await page.goto(link);
+  await expect(page.getByTestId("frozen-banner")).toBeVisible();
+  await expect(page.locator('[data-chart="applications-by-year"]')).toHaveAttribute("data-rendered", "true");
+  await expect(page.locator(".skeleton")).toHaveCount(0);
+  expect(await findLowContrast(page)).toEqual([]);
+});
+
 test("user administration (region list open) and the audit log have no text below 4.5:1 contrast", async ({ page }) => {
   await page.goto("/admin/users");
   const picker = page.getByRole("combobox", { name: "地区" });

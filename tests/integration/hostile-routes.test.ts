@@ -52,6 +52,9 @@ describe("every API route under hostile parameters", () => {
     audit: typeof import("@/app/api/admin/audit/route");
     auth: typeof import("@/app/api/auth/[...all]/route");
     ingest: typeof import("@/app/api/ingest/route");
+    share: typeof import("@/app/api/shares/route");
+    sharedChart: typeof import("@/app/api/shares/[token]/charts/[chart]/route");
+    sharedWorkbook: typeof import("@/app/api/shares/[token]/workbook/route");
   };
 
   beforeAll(async () => {
@@ -69,6 +72,9 @@ describe("every API route under hostile parameters", () => {
       audit: await import("@/app/api/admin/audit/route"),
       auth: await import("@/app/api/auth/[...all]/route"),
       ingest: await import("@/app/api/ingest/route"),
+      share: await import("@/app/api/shares/route"),
+      sharedChart: await import("@/app/api/shares/[token]/charts/[chart]/route"),
+      sharedWorkbook: await import("@/app/api/shares/[token]/workbook/route"),
     };
     const text = fs.readFileSync(FIXTURE, "utf8");
     await ingestDocument(t.db, { bytes: new TextEncoder().encode(text), fileName: "mdj.txt" });
@@ -180,6 +186,50 @@ describe("every API route under hostile parameters", () => {
       params({ id: String(hrbAgency), chart: "agency-trend" }),
     );
     expect(own.status).toBe(404);
+  });
+
+  it("share links: hostile views to freeze, forged tokens to open", async () => {
+    const shared: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom(...QUERY_KEYS, "detailYear", "detailMetric", "detailGroup", "table"),
+          hostileValue,
+          { maxKeys: 5 },
+        ),
+        fc.array(fc.oneof(fc.constantFrom(...CHART_IDS), fc.string({ maxLength: 10 })), { maxLength: 3 }),
+        fc.boolean(),
+        async (view, tables, asSupervisor) => {
+          const cookie = asSupervisor ? supervisor : admin;
+          const response = await routes.share.POST(
+            req("/api/shares", {
+              method: "POST",
+              cookie,
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ search: new URLSearchParams(view).toString(), tables }),
+            }),
+          );
+          const answer = response.clone();
+          await expectSafe(response, asSupervisor);
+          if (response.status === 201 && asSupervisor) shared.push((await answer.json()).path.slice(3));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const tokens = fc.oneof(hostileValue, fc.constantFrom(...shared, "AAAAAAAAAAAAAAAAAAAAAAAA"));
+    await fc.assert(
+      fc.asyncProperty(
+        tokens,
+        fc.oneof(fc.constantFrom(...CHART_IDS), fc.string()),
+        hostileQuery,
+        async (token, chart, query) => {
+          const url = (p: string) => req(`${p}${search(query)}`, { cookie: supervisor });
+          await expectSafe(await routes.sharedChart.GET(url("/api/shares/x/charts/y"), params({ token, chart })), true);
+          await expectSafe(await routes.sharedWorkbook.GET(url("/api/shares/x/workbook"), params({ token })), true);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("the upload route takes the bad-file corpus: refused files get a Chinese reason and change nothing", async () => {

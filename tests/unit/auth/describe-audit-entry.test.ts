@@ -77,6 +77,30 @@ describe("describeAuditEntry", () => {
     ).toEqual({ target: "机关 #7", agencyId: 7, summary: "内容：机关页快照 · 格式：PDF · 所示年度：全部年度" });
   });
 
+  it("describes a shared view and the downloads from it", () => {
+    expect(
+      describeAuditEntry({
+        action: "share.create",
+        target: "/s/AbCdEfGhIjKlMnOpQrStUvWx",
+        filters: { region: "231000", metric: "outcomes.openRate", datasetVersion: "r42" },
+      }),
+    ).toEqual({
+      target: "/s/AbCdEfGhIjKlMnOpQrStUvWx",
+      summary: "地区：黑龙江省牡丹江市 · 指标：公开率 · 数据版本：r42",
+    });
+    expect(
+      describeAuditEntry({
+        action: "export",
+        target: "kpis.csv",
+        filters: { share: "AbCdEfGhIjKlMnOpQrStUvWx", region: "231000", format: "csv", datasetVersion: "r42" },
+      }),
+    ).toEqual({
+      target: "总览（冻结视图）",
+      summary:
+        "图表：关键指标 · 格式：CSV · 地区：黑龙江省牡丹江市 · 冻结视图：/s/AbCdEfGhIjKlMnOpQrStUvWx · 数据版本：r42",
+    });
+  });
+
   it("describes user changes: role, region by name, export right", () => {
     expect(
       summaryOf("user.create", "x@ogi.local", { role: "supervisor", regionCode: "230103", canExport: false }),

@@ -1,9 +1,8 @@
 import { listOverviewCharts } from "@/lib/charts/overview-view";
-import { formatChinaDate } from "@/lib/china-time";
 import { overviewExportQuerySchema } from "@/lib/filters/dashboard-filter";
 import { withRoute } from "@/lib/http/with-route";
+import { respondWithWorkbook } from "@/lib/queries/chart-response";
 import { getChartTable } from "@/lib/queries/charts/registry";
-import { attachmentHeader, toXlsx } from "@/lib/queries/export-table";
 
 export const dynamic = "force-dynamic";
 
@@ -15,16 +14,8 @@ export const GET = withRoute(
     const tables = [];
     for (const { chart, params } of listOverviewCharts(filter, { metric, year, detailYear, detailMetric, detailGroup }))
       tables.push(await getChartTable(db, chart, filter, scope, params));
-    const bytes = await toXlsx(tables);
     const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     await audit({ action: "export", target: "overview.xlsx", filters: query, rowCount });
-    const stamp = formatChinaDate();
-    return new Response(bytes as BodyInit, {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": attachmentHeader(`总览-当前视图-${stamp}.xlsx`, `overview-${stamp}.xlsx`),
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return respondWithWorkbook(tables, "总览-当前视图", "overview");
   },
 );
