@@ -1,12 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 /** Administrators only: deletes one report version after a confirmation; the previous version becomes current. */
 export function DeleteReportButton({ reportId, label }: { reportId: number; label: string }) {
   const router = useRouter();
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  // Disabled until hydrated: a click on the server-rendered button would do nothing and look like a failure.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   async function remove() {
     if (
       !window.confirm(`确定删除“${label}”这一版本吗？删除后上一版本（如有）将恢复为当前版本，此操作会记入审计日志。`)
@@ -25,7 +28,7 @@ export function DeleteReportButton({ reportId, label }: { reportId: number; labe
   }
   return (
     <>
-      <button type="button" className="tool-button danger" onClick={remove} disabled={state.busy}>
+      <button type="button" className="tool-button danger" onClick={remove} disabled={!ready || state.busy}>
         {state.busy ? "删除中…" : "删除"}
       </button>
       {state.error ? (
