@@ -30,7 +30,7 @@ export function checkArithmetic(t: TablesResult, issues: IssueList): void {
         "ROW_TOTAL_MISMATCH",
         "warning",
         `${describeCell(`applications.${key}.total`)}的数值为 ${total}，但各类申请人之和为 ${sum}`,
-        [`applications.${key}.total`],
+        APPLICANT_COLUMNS.map((c) => `applications.${key}.${c}`),
         { printed: total, expected: sum },
       );
     }
@@ -70,7 +70,7 @@ export function checkArithmetic(t: TablesResult, issues: IssueList): void {
             "PROCESSED_TOTAL_MISMATCH",
             "warning",
             `${column}：（七）总计为 ${processed}，但各办理结果之和为 ${sum}`,
-            [`applications.processedTotal.${c}`],
+            [`applications.processedTotal.${c}`, ...usedOutcomes.map((k) => `applications.${k}.${c}`)],
             { printed: processed, expected: sum },
           );
         }
@@ -89,7 +89,7 @@ export function checkArithmetic(t: TablesResult, issues: IssueList): void {
         "BLOCK_TOTAL_MISMATCH",
         "warning",
         `${describeCell(`${key}.total`)}的数值为 ${total}，但各结果之和为 ${sum}`,
-        [`${key}.total`],
+        REVIEW_COLUMNS.map((c) => `${key}.${c}`),
         {
           printed: total,
           expected: sum,

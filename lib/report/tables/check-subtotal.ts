@@ -54,7 +54,7 @@ export function checkSubtotal(
       "SUBTOTAL_MISMATCH",
       "warning",
       `${TABLE_NUMBERS.applications}“${labelApplicationGroup(group.keys[0])}”小计行与其分项之和不符（${named}列）`,
-      bad.map((c) => `applications.${group.keys[0]}.${c}`),
+      bad.flatMap((c) => group.keys.map((k) => `applications.${k}.${c}`)),
     );
   }
 }
