@@ -69,6 +69,7 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
   EXTRA_VALUES: { counts: "issues", title: (n) => `${n} 行的数值多于表头列数，已按列序读取` },
   EXTRA_ROW: { counts: "issues", title: (n) => `${n} 行无法识别，未计入` },
   DUPLICATE_ROW: { counts: "issues", title: (n) => `${n} 行重复出现，取第一次出现的数值` },
+  DUPLICATE_TABLE: { counts: "issues", title: (n) => `${n} 张统计表在文档中重复出现` },
   LAYOUT_MIXED: { counts: "issues", title: (n) => `${n} 处混用了 2019 年版与 2021 年版的表格格式` },
   MISSING_SECTION: { counts: "issues", title: (n) => `未找到 ${n} 张统计表` },
   MISSING_ROW: { counts: "issues", title: (n) => `${n} 处缺少应有的行` },
