@@ -63,6 +63,16 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
     title: (n) => `${n} 个单元格内容无法识别为数字`,
     cellNote: "原表此格内容无法识别为数字",
   },
+  NEGATIVE_COUNT: {
+    counts: "cells",
+    title: (n) => `${n} 个数量单元格印为负数，未采用`,
+    cellNote: "数量不能为负数，未采用",
+  },
+  SPACED_DIGITS: {
+    counts: "cells",
+    title: (n) => `${n} 个单元格的数字被空格隔开，已连起来读取`,
+    cellNote: "数字被空格隔开，已连起来读取",
+  },
   UNIT_CONVERTED: { counts: "issues", title: (n) => `${n} 处金额由元换算为万元`, cellNote: "金额已由元换算为万元" },
   AMBIGUOUS_SPLIT: { counts: "issues", title: (n) => `${n} 行的数字连在一起，无法确定拆分方式` },
   MISSING_COLUMN: { counts: "issues", title: (n) => `${n} 行的数值少于列数，已按从左到右读取` },

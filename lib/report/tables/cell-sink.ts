@@ -1,6 +1,6 @@
 import type { IssueList } from "../issues";
-import { parseCell } from "../numbers";
-import { describeCell } from "../official-layout";
+import { parseCell, toHalfWidth } from "../numbers";
+import { describeCell, describeCells } from "../official-layout";
 import type { Layout } from "../schema";
 
 /** Cells read across the three tables that each issue reports at once, by path. */
@@ -9,17 +9,29 @@ export type CellSink = {
   unreadable: string[];
   implied: string[];
   converted: { path: string; yuan: number; wanYuan: number }[];
+  /** Cells printing two numbers apart ("7 65"): read as one, and named. */
+  spaced: { path: string; printed: string }[];
+  /** Negative numbers where only a 增/减 column may be negative: not taken. */
+  negative: { path: string; printed: string }[];
 };
 
 export function createCellSink(): CellSink {
-  return { blank: [], unreadable: [], implied: [], converted: [] };
+  return { blank: [], unreadable: [], implied: [], converted: [], spaced: [], negative: [] };
 }
 
 /** A printed cell's value: blank cells count 0, unreadable ones null (both noted); undefined when not printed. */
 export function readCell(raw: string | null, path: string, sink: CellSink): number | null | undefined {
   if (raw === null) return undefined;
   const cell = parseCell(raw);
-  if (cell.kind === "number") return cell.value;
+  if (cell.kind === "number") {
+    const printed = raw.trim();
+    if (cell.value < 0 && !path.endsWith(".change")) {
+      sink.negative.push({ path, printed });
+      return null;
+    }
+    if (/\d[\s\u00a0]+[+-]?\d/.test(toHalfWidth(printed))) sink.spaced.push({ path, printed });
+    return cell.value;
+  }
   if (cell.kind === "blank") {
     sink.blank.push(path);
     return 0;
@@ -29,7 +41,7 @@ export function readCell(raw: string | null, path: string, sink: CellSink): numb
 }
 
 export function reportCellSink(sink: CellSink, layout: Layout | null, issues: IssueList): void {
-  const { blank, implied, unreadable, converted } = sink;
+  const { blank, implied, unreadable, converted, spaced, negative } = sink;
   if (blank.length > 0) {
     issues.add("BLANK_CELL", "warning", `${blank.length} 个单元格为空白或划线，按 0 计`, blank);
   }
@@ -38,6 +50,24 @@ export function reportCellSink(sink: CellSink, layout: Layout | null, issues: Is
   }
   if (unreadable.length > 0) {
     issues.add("UNREADABLE_CELL", "error", `${unreadable.length} 个单元格内容无法识别为数字`, unreadable);
+  }
+  if (negative.length > 0) {
+    const notes = negative.map((c) => `${describeCell(c.path, layout)}印为“${c.printed}”`);
+    issues.add(
+      "NEGATIVE_COUNT",
+      "error",
+      `数量不能为负数，以下单元格未采用：${notes.join("；")}`,
+      negative.map((c) => c.path),
+    );
+  }
+  if (spaced.length > 0) {
+    const paths = spaced.map((c) => c.path);
+    issues.add(
+      "SPACED_DIGITS",
+      "warning",
+      `${describeCells(paths, layout)}中的数字被空格隔开（如“${spaced[0].printed}”），已连起来读取，请核对原表`,
+      paths,
+    );
   }
   if (converted.length > 0) {
     const notes = converted.map((c) => `${describeCell(c.path, layout)}：${c.yuan}元→${c.wanYuan}万元`);

@@ -49,6 +49,8 @@ function mergeInto(copy: CopyRead<unknown>, issues: IssueList, sink: CellSink): 
   sink.unreadable.push(...copy.sink.unreadable);
   sink.implied.push(...copy.sink.implied);
   sink.converted.push(...copy.sink.converted);
+  sink.spaced.push(...copy.sink.spaced);
+  sink.negative.push(...copy.sink.negative);
 }
 
 /** Lower is better, for one row of table A (no arithmetic there): cells unread, blank or not printed. */
@@ -78,6 +80,8 @@ function chooseRows(reads: CopyRead<TableCells>[], issues: IssueList, sink: Cell
     sink.unreadable.push(...r.sink.unreadable.filter((p) => owns(p, i)));
     sink.implied.push(...r.sink.implied.filter((p) => owns(p, i)));
     sink.converted.push(...r.sink.converted.filter((c) => owns(c.path, i)));
+    sink.spaced.push(...r.sink.spaced.filter((c) => owns(c.path, i)));
+    sink.negative.push(...r.sink.negative.filter((c) => owns(c.path, i)));
   });
   return from;
 }
