@@ -5,6 +5,7 @@ import { normaliseRadicals } from "./radicals";
 import { alignedLines, isSpaceAligned } from "./sources/aligned-text";
 import { docxToHtml } from "./sources/docx";
 import { extractHtml } from "./sources/html";
+import { dropPageFurniture } from "./sources/page-furniture";
 import { extractPdf } from "./sources/pdf";
 import { linesToItems } from "./sources/text";
 
@@ -57,12 +58,13 @@ export async function extractDocument(
     return { format: "html", items, lines, titles, encoding, fileDate: null, replaced };
   }
   const lines = text.split(/\r\n|\r|\n/);
-  if (isSpaceAligned(lines)) {
-    const aligned = alignedLines(lines);
+  const body = dropPageFurniture(lines);
+  if (isSpaceAligned(body)) {
+    const aligned = alignedLines(body);
     const { items } = linesToItems(aligned.lines, budget, aligned.positions);
     return { format: "text", items, lines, titles: [], encoding, fileDate: null, replaced };
   }
-  const { items, markdown } = linesToItems(lines, budget);
+  const { items, markdown } = linesToItems(body, budget);
   const md = markdown || media.includes("markdown") || /\.(md|markdown)$/.test(name);
   return { format: md ? "markdown" : "text", items, lines, titles: [], encoding, fileDate: null, replaced };
 }

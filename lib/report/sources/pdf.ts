@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ReportParseError, type TimeBudget } from "../errors";
 import { normaliseRadicals } from "../radicals";
+import { isPageNumber } from "./page-furniture";
 import { attachWrappedLabels, joinWrappedNumbers, mergeSplitRows, type RawLine, stitchPageBreaks } from "./pdf-rows";
 import { isCompleteRowLabel } from "./text";
 
@@ -19,9 +20,6 @@ function getAssetDirs() {
   }
   return assetDirs;
 }
-
-const PAGE_NUMBER =
-  /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 
 /** A line of text with the horizontal centre of each whitespace-separated chunk (to place numbers in columns). */
 export type PdfLine = { text: string; xs: number[] };
@@ -62,7 +60,7 @@ function pageLines(items: Glyph[]): RawLine[] {
       end = Math.max(end, g.x + g.w);
     }
     const text = chunks.map((c) => c.text).join(" ");
-    if (text && !PAGE_NUMBER.test(text)) raw.push({ y: line[0].y, size: Math.max(...line.map((g) => g.size)), chunks });
+    if (text && !isPageNumber(text)) raw.push({ y: line[0].y, size: Math.max(...line.map((g) => g.size)), chunks });
   }
   return attachWrappedLabels(mergeSplitRows(joinWrappedNumbers(raw)), isCompleteRowLabel);
 }

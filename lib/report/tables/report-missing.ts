@@ -16,7 +16,9 @@ import type { TablesResult } from "./types";
 /** Tables not found, and rows of the layout a found table does not print. */
 export function reportMissing(t: TablesResult, layout: Layout | null, issues: IssueList): void {
   for (const key of ["active", "applications", "review"] as TableKey[]) {
-    if (!t.regions[key]) issues.add("MISSING_SECTION", "error", `未找到${describeCell(key)}`, [key]);
+    // Table 四's cells live under its three blocks; the issue names each of them.
+    const cells = key === "review" ? [...REVIEW_BLOCK_KEYS] : [key];
+    if (!t.regions[key]) issues.add("MISSING_SECTION", "error", `未找到${describeCell(key)}`, cells);
   }
   if (!layout) return;
   if (t.regions.active) {
