@@ -7,7 +7,7 @@ import { extractDocument } from "./extract-document";
 import { IssueList } from "./issues";
 import { findTitle, readPublishedAt, readYearFromText } from "./meta";
 import { computeDeadline } from "./publication-deadline";
-import { readAgency } from "./read-agency";
+import { noteRegionReading, readAgency } from "./read-agency";
 import { type ParsedReport, REVIEW_BLOCK_KEYS, type RegionResolution } from "./schema";
 import { loadPdfJs } from "./sources/pdf";
 import { deriveOtherSubRows } from "./tables/derive-other-sub-rows";
@@ -100,6 +100,7 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
       ambiguous ? { candidates: ambiguous } : undefined,
     );
   }
+  if (resolution?.region) noteRegionReading(resolution, issues);
   const agencyKind = agency ? classifyAgencyKind(agency) : undefined;
   if (publishedFromFile) {
     issues.add(

@@ -2,6 +2,7 @@ import type { AgencySource } from "./agency-candidates";
 import { findAgency } from "./find-agency";
 import type { IssueList } from "./issues";
 import { completeAgency } from "./meta";
+import type { RegionResolution } from "./schema";
 
 const SOURCE_LABELS: Record<AgencySource, string> = {
   title: "标题",
@@ -53,4 +54,29 @@ export function readAgency(
     );
   }
   return completed.agency;
+}
+
+/** Info issues for a region read through a misprinted place name or a functional zone. */
+export function noteRegionReading(resolution: RegionResolution, issues: IssueList): void {
+  const path = resolution.region?.path ?? [];
+  if (resolution.corrected) {
+    const { printed, name } = resolution.corrected;
+    const parent = path.slice(0, path.indexOf(name)).join("");
+    issues.add(
+      "REGION_NAME_CORRECTED",
+      "info",
+      `机关名称中的“${printed}”与行政区划名称不符，按“${name}”${parent ? `（${parent}）` : ""}归属`,
+      [],
+      { printed, resolved: name },
+    );
+  }
+  if (resolution.zone) {
+    issues.add(
+      "REGION_FUNCTIONAL_ZONE",
+      "info",
+      `“${resolution.zone}”是功能区，不是行政区划，按所在的“${path.join("")}”归属`,
+      [],
+      { zone: resolution.zone },
+    );
+  }
 }
