@@ -1,14 +1,7 @@
-import { generateSample } from "@/lib/sample/generate";
-import { extractDocument } from "@/lib/report/extract-document";
-import { TimeBudget } from "@/lib/report/errors";
-import { gatherAgencyCandidates } from "@/lib/report/agency-candidates";
-import { findTitle } from "@/lib/report/meta";
-const s = await generateSample(7001, "html");
-let t = new TextDecoder(s.document.encoding==="gbk"?"gbk":"utf-8").decode(s.document.bytes);
-const a = s.document.expected.agency;
-const re = new RegExp([...a].join("(?:<[^>]*>|\\s)*"), "g");
-t = t.replace(re, "本单位");
-const doc = await extractDocument(new TextEncoder().encode(t), {fileName:"x.html"}, new TimeBudget(9999));
-console.log(doc.titles, doc.lines.filter(l=>/政府/.test(l)).slice(0,8).map(l=>l.slice(0,150)));
-console.log(findTitle(doc.titles, doc.lines));
-console.log(gatherAgencyCandidates({titles: doc.titles, lines: doc.lines, text: doc.lines.join("\n")}));
+import fs from "node:fs";
+import { parseDocument } from "@/lib/ingest/parse-document";
+const files = ["/work/shared/seed/mudanjiang-education-2019.txt","/work/shared/fixtures/real/hongze-district-2024.pdf","/work/shared/fixtures/real/pingtan-2023-flattened.txt","/work/shared/fixtures/real/shuyang-ndrc-2023.html"];
+for (const f of files) {
+  const r = await parseDocument(new Uint8Array(fs.readFileSync(f)), { fileName: f.split("/").pop() });
+  console.log(r.agency, r.year, r.region?.path.join("/"), r.issues.filter(i=>/AGENCY|REGION|YEAR/.test(i.code)).map(i=>i.code+":"+i.message));
+}

@@ -72,6 +72,11 @@ export function findAgency(input: {
     abbreviation = agency;
     agency = full;
   }
+  const titleAbbreviates =
+    title && title !== chosen && isAbbreviationOf(normaliseAgencyName(title.name), normaliseAgencyName(chosen.name));
+  if (title && titleAbbreviates && !abbreviation) {
+    return { agency, source: "title", abbreviation: title.name };
+  }
   return {
     agency,
     source: chosen.first,
