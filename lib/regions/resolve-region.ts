@@ -1,5 +1,7 @@
 import type { RegionResolution } from "@/lib/report/schema";
-import { ancestorsOf, isSameOrAncestor, listRegions, type Region } from "./region-tree";
+import { findZoneName, isZoneCode, ZONE_WORD } from "./functional-zones";
+import { findNearMisses } from "./near-miss";
+import { ancestorsOf, findRegionByCode, isSameOrAncestor, listRegions, type Region } from "./region-tree";
 import { deriveShortName } from "./short-names";
 
 type IndexEntry = { region: Region; isShort: boolean };
@@ -104,13 +106,16 @@ function countOccurrences(haystack: string, needle: string): number {
   return count;
 }
 
-/** Picks the candidate whose ancestors (province, city) the document mentions most; null on a tie or no mention. */
-function pickByMentions(candidates: Region[], documentText: string): Region | null {
+/**
+ * Picks the candidate whose ancestors (province, city) the document mentions most; null on a tie or no mention.
+ * `countSelf`: mentions of the candidate itself count too (a misprinted name is often spelt right elsewhere).
+ */
+function pickByMentions(candidates: Region[], documentText: string, countSelf = false): Region | null {
   const { mentionKey } = getIndex();
   const counts = new Map<string, number>();
   const scored = candidates.map((candidate) => {
     let score = 0;
-    for (const ancestor of ancestorsOf(candidate)) {
+    for (const ancestor of countSelf ? [candidate, ...ancestorsOf(candidate)] : ancestorsOf(candidate)) {
       const key = mentionKey.get(ancestor.code) ?? ancestor.name;
       let count = counts.get(key);
       if (count === undefined) {
@@ -137,17 +142,64 @@ export function extractTitleAgency(text: string): string | null {
 }
 
 /**
+ * A place written one character off its GB/T 2260 name right after the last recognised place ("徐州市雎宁县",
+ * or "雎宁县…" at the start): the unique near-miss inside the places already read, else the one whose province
+ * or city the document mentions most. Tried for spans ending like a place (县, 区, 市…) and not a zone.
+ */
+function resolveNearMiss(
+  agency: string,
+  matches: NameMatch[],
+  context: Region[],
+  text: string,
+): { region: Region; printed: string } | null {
+  const start = matches.length > 0 ? matches[matches.length - 1].end : (AGENCY_PREFIX.exec(agency)?.[0].length ?? 0);
+  for (let length = 3; length <= 8 && start + length <= agency.length; length++) {
+    const printed = agency.slice(start, start + length);
+    if (ZONE_WORD.test(printed)) return null;
+    if (!/[省市县区旗州盟]$/.test(printed)) continue;
+    let near = findNearMisses(printed);
+    if (context.length > 0) near = near.filter((r) => context.some((p) => p.code !== r.code && isSameOrAncestor(p, r)));
+    if (near.length === 0) continue;
+    const region = near.length === 1 ? near[0] : pickByMentions(near, text, true);
+    return region ? { region, printed } : null;
+  }
+  return null;
+}
+
+/** A statistical zone code goes to its city; a zone word after the place names the zone the agency sits in. */
+function placeZone(chosen: Region, agency: string, matches: NameMatch[]): { region: Region; zone?: string } {
+  if (isZoneCode(chosen.code)) {
+    const parent = chosen.parentCode ? findRegionByCode(chosen.parentCode) : null;
+    return parent ? { region: parent, zone: chosen.name } : { region: chosen };
+  }
+  const match = matches.findLast((m) => m.regions.some((r) => r.code === chosen.code)) ?? matches[matches.length - 1];
+  const zone = findZoneName(agency, match?.start ?? 0);
+  if (!zone || chosen.name.includes(ZONE_WORD.exec(zone)![0])) return { region: chosen };
+  return { region: chosen, zone };
+}
+
+/**
  * The region an agency belongs to, from the place names in its name (the most specific one, checked
  * against the names before it). Same-named places (朝阳区 in 北京 and 长春) are decided by how often the
  * agency and the document text mention each candidate's province and city. Without an agency, the
  * agency is read from the report title in `text`. Central agencies and names without a place give null.
+ * A place one character off its GB/T 2260 name is resolved when unique (`corrected`); functional zones are
+ * attached to the region holding them (`zone`, see functional-zones.ts).
  */
 export function resolveRegion(input: { agency: string | null; text: string }): RegionResolution {
   const agency = cleanAgency(input.agency ?? extractTitleAgency(input.text) ?? "");
   if (!agency) return { region: null };
-  const candidates = chainMatches(findNameMatches(agency));
+  const matches = findNameMatches(agency);
+  let candidates = chainMatches(matches);
+  const near = resolveNearMiss(agency, matches, candidates, input.text);
+  if (near) candidates = [near.region];
   if (candidates.length === 0) return { region: null };
   const chosen = candidates.length === 1 ? candidates[0] : pickByMentions(candidates, `${agency}\n${input.text}`);
   if (!chosen) return { region: null, ambiguous: candidates.map((c) => c.code) };
-  return { region: { code: chosen.code, path: [...chosen.path] } };
+  const { region, zone } = placeZone(chosen, agency, matches);
+  return {
+    region: { code: region.code, path: [...region.path] },
+    ...(near ? { corrected: { printed: near.printed, name: near.region.name } } : {}),
+    ...(zone ? { zone } : {}),
+  };
 }

@@ -89,5 +89,9 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
   BLOCK_TOTAL_MISMATCH: { counts: "issues", title: (n) => `${n} 栏复议、诉讼的“总计”与各结果之和不符` },
   SUBTOTAL_MISMATCH: { counts: "issues", title: (n) => `${n} 处小计行与其分项之和不符` },
   NARRATIVE_MISMATCH: { counts: "issues", title: (n) => `总体情况中有 ${n} 处数字与表格不符（以表格为准）` },
+  AGENCY_FROM_SOURCE: { counts: "issues", title: (n) => `${n} 项机关名称不是取自标题` },
+  AGENCY_EXPANDED: { counts: "issues", title: (n) => `${n} 项机关简称按文中全称采用` },
+  REGION_NAME_CORRECTED: { counts: "issues", title: (n) => `${n} 处地名与行政区划名称不符，按最接近的名称归属` },
+  REGION_FUNCTIONAL_ZONE: { counts: "issues", title: (n) => `${n} 个功能区按所在行政区划归属` },
   METADATA_OVERRIDDEN: { counts: "issues", title: (n) => `${n} 项信息采用导入清单提供的值` },
 };

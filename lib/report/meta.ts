@@ -1,3 +1,4 @@
+import { cleanAgencyName, ORG_SUFFIX } from "./clean-agency-name";
 import { toHalfWidth } from "./numbers";
 
 const CN_YEAR_DIGITS: Record<string, string> = {
@@ -27,17 +28,7 @@ const YEAR_THEN_REPORT = /((?:19|20)\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府�
 export type TitleInfo = { title: string; agency: string | null; year: number | null };
 
 function cleanAgency(s: string): string | null {
-  const t = s
-    .replace(/^.*(标题|名称|题目)\s*[:：]?/, "")
-    // A breadcrumb printed with the title: "当前位置：首页>政务公开>政府信息公开年报".
-    .replace(/^.*[>＞»›]/, "")
-    .replace(/^(政府信息公开|政务公开|信息公开)(工作)?(年度报告|年报|专栏)/, "")
-    .replace(/^[\s•·●■◆▪\-—*#>|:：【[]+/, "")
-    .replace(/[\s【\]】]+$/, "")
-    .replace(/\s+/g, "")
-    .replace(/关于$/, "")
-    .replace(/的$/, "");
-  return t.length >= 2 && t.length <= 40 && /[\u4e00-\u9fff]/.test(t) ? t : null;
+  return cleanAgencyName(s, "title");
 }
 
 /** Agency and report year from a title such as "牡丹江市教育局 2019年政府信息公开工作年度报告". */
@@ -60,9 +51,6 @@ export function readTitle(raw: string): TitleInfo | null {
   if (yearLast) return { title, agency: cleanAgency(yearLast[1]), year: Number(yearLast[2]) };
   return m ? { title, agency: null, year: Number(m[1]) } : null;
 }
-
-const ORG_SUFFIX =
-  /(局|委|委员会|政府|办公室|办|厅|院|中心|所|站|队|管委会|管理委员会|部|署|会|处|街道|街道办事处|镇|乡|社区|公司|馆|团|室|庭|监狱|支队|大队|集团|学校|大学|银行|分局|中队|科)$/;
 
 /** A title that names only a place ("平潭综合实验区…") means that place's government body, named in the text. */
 export function completeAgency(agency: string, text: string): { agency: string; completed: boolean } {

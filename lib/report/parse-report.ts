@@ -1,11 +1,13 @@
+import { readFileNameYear } from "./agency-candidates";
 import { classifyAgencyKind } from "./agency-name";
 import { checkArithmetic, checkNarrative } from "./checks";
 import { sniffKind } from "./decode";
 import { ReportParseError, TimeBudget } from "./errors";
 import { extractDocument } from "./extract-document";
 import { IssueList } from "./issues";
-import { completeAgency, findTitle, readPublishedAt, readYearFromText } from "./meta";
+import { findTitle, readPublishedAt, readYearFromText } from "./meta";
 import { computeDeadline } from "./publication-deadline";
+import { noteRegionReading, readAgency } from "./read-agency";
 import { type ParsedReport, REVIEW_BLOCK_KEYS, type RegionResolution } from "./schema";
 import { loadPdfJs } from "./sources/pdf";
 import { deriveOtherSubRows } from "./tables/derive-other-sub-rows";
@@ -47,7 +49,7 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
   }
   const plainText = doc.lines.join("\n");
   const title = findTitle(doc.titles, doc.lines);
-  let year = title?.year ?? readYearFromText(plainText);
+  let year = title?.year ?? readYearFromText(plainText) ?? readFileNameYear(opts.fileName);
   let publishedAt = readPublishedAt(plainText, year);
   let publishedFromFile = false;
   if (!publishedAt && doc.fileDate && (year === null || Number(doc.fileDate.slice(0, 4)) > year)) {
@@ -84,21 +86,7 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
     .join("");
   checkNarrative(narrative, tables, issues);
 
-  let agency = title?.agency ?? null;
-  if (agency) {
-    const completed = completeAgency(agency, plainText);
-    if (completed.completed) {
-      issues.add(
-        "AGENCY_COMPLETED",
-        "info",
-        `标题只写了地名“${agency}”，机关名称按正文补全为“${completed.agency}”`,
-        [],
-      );
-    }
-    agency = completed.agency;
-  } else {
-    issues.add("AGENCY_UNKNOWN", "error", "无法从标题中识别发布机关名称", []);
-  }
+  const agency = readAgency(doc, plainText, opts.fileName, issues);
   if (year === null) issues.add("YEAR_UNKNOWN", "error", "无法识别报告年度", []);
 
   const resolution = opts.resolveRegion?.({ agency, text: plainText.slice(0, 20000) });
@@ -112,6 +100,7 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
       ambiguous ? { candidates: ambiguous } : undefined,
     );
   }
+  if (resolution?.region) noteRegionReading(resolution, issues);
   const agencyKind = agency ? classifyAgencyKind(agency) : undefined;
   if (publishedFromFile) {
     issues.add(

@@ -174,6 +174,10 @@ export type RegionResolution = {
   region: RegionRef | null;
   /** Candidate codes when the agency names a place that exists more than once and nothing decides. */
   ambiguous?: string[];
+  /** A place name in the agency one character off the GB/T 2260 name it was resolved to ("雎宁县" for 睢宁县). */
+  corrected?: { printed: string; name: string };
+  /** The functional zone (开发区, 新区…) the agency sits in, attached to `region`: no GB/T 2260 region itself. */
+  zone?: string;
 };
 
 export const parsedReportSchema = z.object({

@@ -11,9 +11,15 @@ describe("resolveRegion — agencies of the real fixtures", () => {
     ["淮安市洪泽区人民政府", "320813", ["江苏省", "淮安市", "洪泽区"]],
     ["牡丹江市教育局", "231000", ["黑龙江省", "牡丹江市"]],
     ["沭阳县发展和改革局", "321322", ["江苏省", "宿迁市", "沭阳县"]],
-    ["平潭综合实验区管委会", "350128", ["福建省", "福州市", "平潭县"]],
   ])("%s → %s", (agency, code, regionPath) => {
     expect(resolveAgency(agency)).toEqual({ region: { code, path: regionPath } });
+  });
+
+  it("attaches 平潭综合实验区 (a functional zone) to 平潭县 and names the zone", () => {
+    expect(resolveAgency("平潭综合实验区管委会")).toEqual({
+      region: { code: "350128", path: ["福建省", "福州市", "平潭县"] },
+      zone: "平潭综合实验区",
+    });
   });
 
   it("reads the agency from the report title when none is given", () => {
