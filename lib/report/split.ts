@@ -7,13 +7,26 @@ const MAX_VISITS = 300_000;
 const MAX_CANDIDATES = 2000;
 const MAX_PART_DIGITS = 9;
 
+/** A printed number: optional sign (first part, signed columns), no leading zero, decimals where allowed. */
 function validPart(part: string, spec: ColumnSpec, first: boolean): boolean {
-  const m = /^([+-]?)(0|[1-9]\d*)(\.\d+)?$/.exec(part);
-  if (!m) return false;
-  if (m[1] && (!first || !spec.signed)) return false;
-  if (m[3] && !spec.decimal) return false;
-  return m[2].length <= MAX_PART_DIGITS;
+  let i = 0;
+  const c0 = part.charCodeAt(0);
+  if (c0 === 43 || c0 === 45) {
+    if (!first || !spec.signed) return false;
+    i = 1;
+  }
+  const start = i;
+  while (i < part.length && part.charCodeAt(i) >= 48 && part.charCodeAt(i) <= 57) i++;
+  const digits = i - start;
+  if (digits === 0 || digits > MAX_PART_DIGITS || (digits > 1 && part.charCodeAt(start) === 48)) return false;
+  if (i === part.length) return true;
+  if (part.charCodeAt(i) !== 46 || !spec.decimal || i === part.length - 1) return false;
+  for (let j = i + 1; j < part.length; j++) if (part.charCodeAt(j) < 48 || part.charCodeAt(j) > 57) return false;
+  return true;
 }
+
+/** Whether a split adds up; `prefix`, when given, rejects a partial split early (each block of 表四 on its own). */
+export type AcceptSplit = ((raws: string[]) => boolean) & { prefix?: (raws: string[]) => boolean };
 
 export type SplitResult = {
   /** Each candidate is one raw string per column. */
@@ -29,9 +42,10 @@ export function enumerateSplits(
   tokens: string[],
   k: number,
   specs: ColumnSpec[],
-  accept: (raws: string[]) => boolean,
+  accept: AcceptSplit,
   budget: TimeBudget,
 ): SplitResult {
+  const prefix = accept.prefix;
   const candidates: string[][] = [];
   const parts: string[] = [];
   let visits = 0;
@@ -56,7 +70,7 @@ export function enumerateSplits(
     if (maxParts < 1) return;
     if (isBlankMarker(token)) {
       parts.push(token);
-      recurse(ti + 1);
+      if (!prefix || prefix(parts)) recurse(ti + 1);
       parts.pop();
       return;
     }
@@ -66,7 +80,7 @@ export function enumerateSplits(
       if (partsLeft === 1) {
         if (!validPart(rest, specs[c] ?? {}, first)) return;
         parts.push(rest + unit);
-        recurse(ti + 1);
+        if (!prefix || prefix(parts)) recurse(ti + 1);
         parts.pop();
         return;
       }
@@ -78,7 +92,7 @@ export function enumerateSplits(
           continue;
         }
         parts.push(head);
-        cut(rest.slice(len), partsLeft - 1, false);
+        if (!prefix || prefix(parts)) cut(rest.slice(len), partsLeft - 1, false);
         parts.pop();
       }
     };

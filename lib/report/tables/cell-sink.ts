@@ -29,6 +29,11 @@ export function readCell(raw: string | null, path: string, sink: CellSink): numb
       sink.negative.push({ path, printed });
       return null;
     }
+    // Digits no count reaches are numbers run together that could not be split, not one cell.
+    if (Math.abs(cell.value) >= (path.endsWith(".amount") ? 1e12 : 1e8)) {
+      sink.unreadable.push(path);
+      return null;
+    }
     if (/\d[\s\u00a0]+[+-]?\d/.test(toHalfWidth(printed))) sink.spaced.push({ path, printed });
     return cell.value;
   }

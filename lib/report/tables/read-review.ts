@@ -3,7 +3,7 @@ import type { IssueList } from "../issues";
 import { parseCell } from "../numbers";
 import { TABLE_NUMBERS } from "../official-layout";
 import { REVIEW_BLOCK_KEYS, REVIEW_COLUMNS, type ReviewBlockKey } from "../schema";
-import type { ColumnSpec } from "../split";
+import type { AcceptSplit, ColumnSpec } from "../split";
 import { type CellSink, readCell } from "./cell-sink";
 import { findHeaderColumns, REVIEW_HEADER_WORDS } from "./column-templates";
 import type { RowRecord } from "./records";
@@ -14,15 +14,25 @@ import type { Cells } from "./types";
 const CELL_COUNT = REVIEW_BLOCK_KEYS.length * REVIEW_COLUMNS.length;
 const REVIEW_PATHS = REVIEW_BLOCK_KEYS.flatMap((block) => REVIEW_COLUMNS.map((c) => `${block}.${c}`));
 
-/** Whether a split adds up: in each block the four results sum to its 总计. */
-function acceptsBlockTotals(raws: string[]): boolean {
-  const values = toNumbers(raws);
-  for (let block = 0; block < REVIEW_BLOCK_KEYS.length; block++) {
-    const o = block * REVIEW_COLUMNS.length;
-    if (values[o] + values[o + 1] + values[o + 2] + values[o + 3] !== values[o + 4]) return false;
-  }
-  return true;
+function blockAddsUp(values: number[], block: number): boolean {
+  const o = block * REVIEW_COLUMNS.length;
+  return values[o] + values[o + 1] + values[o + 2] + values[o + 3] === values[o + 4];
 }
+
+/** Whether a split adds up: in each block the four results sum to its 总计 (checked block by block as it grows). */
+const acceptsBlockTotals: AcceptSplit = Object.assign(
+  (raws: string[]) => {
+    const values = toNumbers(raws);
+    return REVIEW_BLOCK_KEYS.every((_, block) => blockAddsUp(values, block));
+  },
+  {
+    prefix: (raws: string[]) => {
+      const width = REVIEW_COLUMNS.length;
+      if (raws.length % width !== 0) return true;
+      return blockAddsUp(toNumbers(raws.slice(-width)), 0);
+    },
+  },
+);
 
 /** Table C (表四): its fifteen cells read as one row, whatever lines the table was printed on. */
 export function readReview(

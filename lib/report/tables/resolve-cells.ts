@@ -1,6 +1,6 @@
 import type { TimeBudget } from "../errors";
 import { isBlankMarker, parseCell } from "../numbers";
-import { type ColumnSpec, enumerateSplits } from "../split";
+import { type AcceptSplit, type ColumnSpec, enumerateSplits } from "../split";
 import type { RowRecord } from "./records";
 
 export type Resolved =
@@ -13,7 +13,7 @@ const PLAIN_NUMBER = /^[+-]?(0|[1-9]\d*)(\.\d+)?(万元|元|件|个|项|条|次|
 export function resolveCells(
   rec: RowRecord,
   specs: ColumnSpec[],
-  accept: (raws: string[]) => boolean,
+  accept: AcceptSplit,
   budget: TimeBudget,
   align: "left" | "right" = "right",
   template?: number[],
@@ -40,7 +40,8 @@ export function resolveCells(
   }
   const tokens = cells.map((c) => c.replace(/,/g, ""));
   let split = enumerateSplits(tokens, k, specs, accept, budget);
-  if (split.candidates.length === 0) split = enumerateSplits(tokens, k, specs, () => true, budget);
+  // A search cut short without one split that adds up would only list arbitrary splits without the arithmetic.
+  if (split.candidates.length === 0 && !split.truncated) split = enumerateSplits(tokens, k, specs, () => true, budget);
   if (split.candidates.length === 1) return { status: "ok", raws: split.candidates[0] };
   if (split.candidates.length > 1) return { status: "ambiguous", candidates: split.candidates };
   if (cells.length > k) return { status: "ok", raws: cells.slice(0, k), note: "extra" };
@@ -97,8 +98,12 @@ function placeByPosition(cells: string[], xs: number[] | undefined, template: nu
 }
 
 /** Printed cells as numbers, anything that is not a number counting 0 (for sums). */
+const DIGITS = /^\d{1,15}$/;
+
 export function toNumbers(raws: string[]): number[] {
   return raws.map((raw) => {
+    // Split candidates are mostly bare digits: the arithmetic check runs on each of them.
+    if (DIGITS.test(raw)) return Number(raw);
     const cell = parseCell(raw);
     return cell.kind === "number" ? cell.value : 0;
   });
