@@ -63,6 +63,16 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
     title: (n) => `${n} 个单元格内容无法识别为数字`,
     cellNote: "原表此格内容无法识别为数字",
   },
+  CELL_UNPLACED: {
+    counts: "cells",
+    title: (n) => `${n} 个单元格无法确定数值所在的列，未读取`,
+    cellNote: "原表数值无法对应到此格，未读取",
+  },
+  NEGATIVE_COUNT: {
+    counts: "cells",
+    title: (n) => `${n} 个数量单元格为负数，不予采用`,
+    cellNote: "数量不可能为负数，此格不予采用",
+  },
   UNIT_CONVERTED: { counts: "issues", title: (n) => `${n} 处金额由元换算为万元`, cellNote: "金额已由元换算为万元" },
   AMBIGUOUS_SPLIT: { counts: "issues", title: (n) => `${n} 行的数字连在一起，无法确定拆分方式` },
   MISSING_COLUMN: { counts: "issues", title: (n) => `${n} 行的数值少于列数，已按从左到右读取` },

@@ -3,7 +3,7 @@ import type { TimeBudget } from "../errors";
 import { normaliseLabel, scoreSuffix } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 import { APPLICATION_ROWS } from "../schema";
-import { normaliseCellLines } from "./cell-lines";
+import { normaliseCellLines, rebuildCellTables } from "./cell-lines";
 
 type Token = { t: "text"; s: string; spans?: Span[] } | { t: "num"; s: string; x?: number } | { t: "blankRow" };
 
@@ -166,6 +166,7 @@ export function linesToItems(
   positions?: (number[] | undefined)[],
 ): { items: Item[]; markdown: boolean } {
   const lines = positions ? input : normaliseCellLines(input);
+  const rebuilt = positions ? new Map() : rebuildCellTables(lines);
   const items: Item[] = [];
   let tokens: Token[] = [];
   let markdown = false;
@@ -219,6 +220,13 @@ export function linesToItems(
   for (let li = 0; li < lines.length; li++) {
     const line = trailingTab ? lines[li].replace(/\t[ \u00a0]*$/, "") : lines[li];
     budget.check();
+    const own = rebuilt.get(li);
+    if (own !== undefined) {
+      flush();
+      emptyRun = 0;
+      if (own) items.push(...own);
+      continue;
+    }
     if (!line.trim() && line.split("\t").length < 3) {
       emptyRun++;
       continue;

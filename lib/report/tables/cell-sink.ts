@@ -1,6 +1,7 @@
+import { UNPLACED_CELL } from "../document";
 import type { IssueList } from "../issues";
 import { parseCell } from "../numbers";
-import { describeCell } from "../official-layout";
+import { describeCell, describeCellsByRow } from "../official-layout";
 import type { Layout } from "../schema";
 
 /** Cells read across the three tables that each issue reports at once, by path. */
@@ -9,16 +10,27 @@ export type CellSink = {
   unreadable: string[];
   implied: string[];
   converted: { path: string; yuan: number; wanYuan: number }[];
+  unplaced: string[];
+  negative: string[];
 };
 
 export function createCellSink(): CellSink {
-  return { blank: [], unreadable: [], implied: [], converted: [] };
+  return { blank: [], unreadable: [], implied: [], converted: [], unplaced: [], negative: [] };
 }
 
 /** A printed cell's value: blank cells count 0, unreadable ones null (both noted); undefined when not printed. */
 export function readCell(raw: string | null, path: string, sink: CellSink): number | null | undefined {
   if (raw === null) return undefined;
+  if (raw === UNPLACED_CELL) {
+    sink.unplaced.push(path);
+    return null;
+  }
   const cell = parseCell(raw);
+  // Only a change (本年增/减) may be negative: a negative count or amount is a number read into the wrong cell.
+  if (cell.kind === "number" && cell.value < 0 && !path.endsWith(".change")) {
+    sink.negative.push(path);
+    return null;
+  }
   if (cell.kind === "number") return cell.value;
   if (cell.kind === "blank") {
     sink.blank.push(path);
@@ -29,7 +41,20 @@ export function readCell(raw: string | null, path: string, sink: CellSink): numb
 }
 
 export function reportCellSink(sink: CellSink, layout: Layout | null, issues: IssueList): void {
-  const { blank, implied, unreadable, converted } = sink;
+  const { blank, implied, unreadable, converted, unplaced, negative } = sink;
+  if (unplaced.length > 0) {
+    const named = describeCellsByRow(unplaced, layout).join("；");
+    issues.add(
+      "CELL_UNPLACED",
+      "error",
+      `无法确定以下单元格的数值（逐格分行的表格中数值个数与列数不符）：${named}`,
+      unplaced,
+    );
+  }
+  if (negative.length > 0) {
+    const named = describeCellsByRow(negative, layout).join("；");
+    issues.add("NEGATIVE_COUNT", "error", `数量不可能为负数，以下单元格不予采用：${named}`, negative);
+  }
   if (blank.length > 0) {
     issues.add("BLANK_CELL", "warning", `${blank.length} 个单元格为空白或划线，按 0 计`, blank);
   }

@@ -121,9 +121,10 @@ export function writeWrappedActiveRows(doc: ReportDocument, rng: Rng): string[] 
         for (const cell of row.cells) lines.push(cell.role === "value" && !cell.text ? "" : cellText(cell));
         continue;
       }
-      const label = cellText(labels[0]);
-      const pieces = splitLabel(rng, label);
-      const placement = rng.pick<WrapPlacement>(["before", "between", "after"]);
+      const [first, ...rest] = labels[0].text.split("\n");
+      const pieces = [...splitLabel(rng, first), ...rest];
+      const drawn = rng.pick<WrapPlacement>(["before", "between", "after"]);
+      const placement = drawn === "between" && pieces.length < 2 ? "after" : drawn;
       if (placement === "before") lines.push(...values, ...pieces);
       else if (placement === "after") lines.push(...pieces, ...values);
       else {
