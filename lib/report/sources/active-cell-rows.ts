@@ -9,7 +9,7 @@ const SECTION = /第二十条|信息内容/;
 const HEADER = /数量|件数|金额|增\s*\/\s*减/;
 
 /** The table A row a label's pieces spell out in full (its last character is the official label's), if any. */
-function matchCompleteLabel(label: string): ActiveRowKey | null {
+export function matchCompleteLabel(label: string): ActiveRowKey | null {
   const norm = normaliseLabel(label);
   if (!norm) return null;
   const top = rankLabel(label, ACTIVE_CANDIDATES, 0.75)[0];

@@ -1,7 +1,9 @@
 import type { Item } from "../document";
+import type { TimeBudget } from "../errors";
 import { detectLayoutFromHeaders } from "../tables/detect-layout";
 import { rebuildActiveRows } from "./active-cell-rows";
 import { holdsSeveralCells, isDoubleSpaced, readLineCells } from "./cell-stream";
+import { rebuildColumnMajor } from "./column-major";
 
 const PIPE_CELL = /^[^|]*[^|\s][^|]*?\s*\|$/;
 const BARE_PIPE = /^\|$/;
@@ -53,13 +55,26 @@ function findActiveRun(lines: string[]): { start: number; end: number } | null {
 }
 
 /** Tables printed one cell per line, rebuilt row by row from the official layout's column counts. */
-export function rebuildCellTables(lines: string[]): RebuiltLines {
+export function rebuildCellTables(lines: string[], budget: TimeBudget): RebuiltLines {
   const rebuilt: RebuiltLines = new Map();
+  const doubleSpaced = isDoubleSpaced(lines);
+  const layout = detectLayoutFromHeaders(lines.join(" "));
+  const orgSubtotal = lines.some((l) => l.trim() === "小计");
+  for (const table of rebuildColumnMajor(
+    readLineCells(lines, 0, lines.length, doubleSpaced, budget),
+    layout,
+    orgSubtotal,
+    budget,
+  )) {
+    rebuilt.set(table.start, table.items);
+    for (let i = table.start + 1; i <= table.end; i++) rebuilt.set(i, null);
+  }
+  if (rebuilt.size > 0) return rebuilt;
   const active = findActiveRun(lines);
   if (active) {
     const layout = detectLayoutFromHeaders(lines.slice(active.start, active.end).join(" "));
     if (layout) {
-      const cells = readLineCells(lines, active.start, active.end, isDoubleSpaced(lines));
+      const cells = readLineCells(lines, active.start, active.end, doubleSpaced, budget);
       rebuilt.set(active.start, rebuildActiveRows(cells, layout));
       for (let i = active.start + 1; i < active.end; i++) rebuilt.set(i, null);
     }

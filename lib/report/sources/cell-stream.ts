@@ -1,3 +1,4 @@
+import type { TimeBudget } from "../errors";
 import { isValueLike, toHalfWidth } from "../numbers";
 
 /** One printed cell of a one-cell-per-line table: its text ("" for an empty cell) and the line it stands on. */
@@ -16,10 +17,17 @@ export function isDoubleSpaced(lines: string[]): boolean {
 }
 
 /** Lines [start, end) as cells: single-spaced, an empty line is an empty cell; double-spaced, a run of three is. */
-export function readLineCells(lines: string[], start: number, end: number, doubleSpaced: boolean): LineCell[] {
+export function readLineCells(
+  lines: string[],
+  start: number,
+  end: number,
+  doubleSpaced: boolean,
+  budget: TimeBudget,
+): LineCell[] {
   const cells: LineCell[] = [];
   let run = 0;
   for (let i = start; i < end; i++) {
+    budget.check();
     const text = lines[i].trim();
     if (!text) {
       run++;

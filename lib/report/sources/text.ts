@@ -166,7 +166,7 @@ export function linesToItems(
   positions?: (number[] | undefined)[],
 ): { items: Item[]; markdown: boolean } {
   const lines = positions ? input : normaliseCellLines(input);
-  const rebuilt = positions ? new Map() : rebuildCellTables(lines);
+  const rebuilt = positions ? new Map() : rebuildCellTables(lines, budget);
   const items: Item[] = [];
   let tokens: Token[] = [];
   let markdown = false;

@@ -44,12 +44,7 @@ export function reportCellSink(sink: CellSink, layout: Layout | null, issues: Is
   const { blank, implied, unreadable, converted, unplaced, negative } = sink;
   if (unplaced.length > 0) {
     const named = describeCellsByRow(unplaced, layout).join("；");
-    issues.add(
-      "CELL_UNPLACED",
-      "error",
-      `无法确定以下单元格的数值（逐格分行的表格中数值个数与列数不符）：${named}`,
-      unplaced,
-    );
+    issues.add("CELL_UNPLACED", "error", `数值个数与列数不符，无法确定以下单元格的数值，未读取：${named}`, unplaced);
   }
   if (negative.length > 0) {
     const named = describeCellsByRow(negative, layout).join("；");
