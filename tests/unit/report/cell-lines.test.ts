@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listRegions } from "@/lib/regions";
 import { createRng, generateSample } from "@/lib/sample/generate";
@@ -15,7 +16,7 @@ import {
 import type { ExpectedParse } from "@/lib/sample/generate/types";
 import { listHandReadCells, parseText, scoreParse } from "../../support/score-cells";
 
-const REAL = "/work/shared/fixtures/real";
+const REAL = path.resolve(import.meta.dirname, "../../fixtures/real");
 const SEEDS = 40;
 
 describe("沭阳 page flattened one cell per line", () => {
