@@ -7,6 +7,9 @@ export type Item =
   /** `blank`: a row printed with every cell empty (a PDF line holding only the row's label). */
   | { kind: "row"; labels: string[]; cells: string[]; grid: boolean; xs?: number[]; blank?: boolean };
 
+/** A cell whose number was printed but could not be placed in its column (one-cell-per-line text): null + issue. */
+export const UNPLACED_CELL = "\u2047";
+
 /** A word of page text and the horizontal centre where it is printed (PDF only). */
 export type Span = { s: string; x: number };
 

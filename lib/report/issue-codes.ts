@@ -63,6 +63,11 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
     title: (n) => `${n} 个单元格内容无法识别为数字`,
     cellNote: "原表此格内容无法识别为数字",
   },
+  CELL_UNPLACED: {
+    counts: "cells",
+    title: (n) => `${n} 个单元格无法确定数值所在的列，未读取`,
+    cellNote: "原表数值无法对应到此格，未读取",
+  },
   NEGATIVE_COUNT: {
     counts: "cells",
     title: (n) => `${n} 个数量单元格印为负数，未采用`,

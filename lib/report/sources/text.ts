@@ -3,6 +3,7 @@ import type { TimeBudget } from "../errors";
 import { normaliseLabel, scoreSuffix } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 import { APPLICATION_ROWS } from "../schema";
+import { normaliseCellLines, rebuildCellTables } from "./cell-lines";
 
 type Token = { t: "text"; s: string; spans?: Span[] } | { t: "num"; s: string; x?: number } | { t: "blankRow" };
 
@@ -160,10 +161,12 @@ function splitPipeRow(line: string): string[] | null {
 
 /** Turns lines of text (flattened pages, markdown, PDF lines) into items. */
 export function linesToItems(
-  lines: string[],
+  input: string[],
   budget: TimeBudget,
   positions?: (number[] | undefined)[],
 ): { items: Item[]; markdown: boolean } {
+  const lines = positions ? input : normaliseCellLines(input);
+  const rebuilt = positions ? new Map() : rebuildCellTables(lines, budget);
   const items: Item[] = [];
   let tokens: Token[] = [];
   let markdown = false;
@@ -217,6 +220,13 @@ export function linesToItems(
   for (let li = 0; li < lines.length; li++) {
     const line = trailingTab ? lines[li].replace(/\t[ \u00a0]*$/, "") : lines[li];
     budget.check();
+    const own = rebuilt.get(li);
+    if (own !== undefined) {
+      flush();
+      emptyRun = 0;
+      if (own) items.push(...own);
+      continue;
+    }
     if (!line.trim() && line.split("\t").length < 3) {
       emptyRun++;
       continue;

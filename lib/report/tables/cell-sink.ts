@@ -1,6 +1,7 @@
+import { UNPLACED_CELL } from "../document";
 import type { IssueList } from "../issues";
 import { parseCell, toHalfWidth } from "../numbers";
-import { describeCell, describeCells } from "../official-layout";
+import { describeCell, describeCells, describeCellsByRow } from "../official-layout";
 import type { Layout } from "../schema";
 
 /** Cells read across the three tables that each issue reports at once, by path. */
@@ -13,15 +14,21 @@ export type CellSink = {
   spaced: { path: string; printed: string }[];
   /** Negative numbers where only a 增/减 column may be negative: not taken. */
   negative: { path: string; printed: string }[];
+  /** Cells a rebuilt row could not give a number (more columns than numbers, nothing to decide where). */
+  unplaced: string[];
 };
 
 export function createCellSink(): CellSink {
-  return { blank: [], unreadable: [], implied: [], converted: [], spaced: [], negative: [] };
+  return { blank: [], unreadable: [], implied: [], converted: [], spaced: [], negative: [], unplaced: [] };
 }
 
 /** A printed cell's value: blank cells count 0, unreadable ones null (both noted); undefined when not printed. */
 export function readCell(raw: string | null, path: string, sink: CellSink): number | null | undefined {
   if (raw === null) return undefined;
+  if (raw === UNPLACED_CELL) {
+    sink.unplaced.push(path);
+    return null;
+  }
   const cell = parseCell(raw);
   if (cell.kind === "number") {
     const printed = raw.trim();
@@ -46,7 +53,11 @@ export function readCell(raw: string | null, path: string, sink: CellSink): numb
 }
 
 export function reportCellSink(sink: CellSink, layout: Layout | null, issues: IssueList): void {
-  const { blank, implied, unreadable, converted, spaced, negative } = sink;
+  const { blank, implied, unreadable, converted, spaced, negative, unplaced } = sink;
+  if (unplaced.length > 0) {
+    const named = describeCellsByRow(unplaced, layout).join("；");
+    issues.add("CELL_UNPLACED", "error", `数值个数与列数不符，无法确定以下单元格的数值，未读取：${named}`, unplaced);
+  }
   if (blank.length > 0) {
     issues.add("BLANK_CELL", "warning", `${blank.length} 个单元格为空白或划线，按 0 计`, blank);
   }
