@@ -3,6 +3,7 @@ import type { TimeBudget } from "../errors";
 import { normaliseLabel, scoreSuffix } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 import { APPLICATION_ROWS } from "../schema";
+import { repairMarkdownTables } from "./markdown-rows";
 
 type Token = { t: "text"; s: string; spans?: Span[] } | { t: "num"; s: string; x?: number } | { t: "blankRow" };
 
@@ -160,10 +161,11 @@ function splitPipeRow(line: string): string[] | null {
 
 /** Turns lines of text (flattened pages, markdown, PDF lines) into items. */
 export function linesToItems(
-  lines: string[],
+  pageLines: string[],
   budget: TimeBudget,
   positions?: (number[] | undefined)[],
 ): { items: Item[]; markdown: boolean } {
+  const lines = positions ? pageLines : repairMarkdownTables(pageLines);
   const items: Item[] = [];
   let tokens: Token[] = [];
   let markdown = false;

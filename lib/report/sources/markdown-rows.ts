@@ -1,0 +1,210 @@
+import { isValueLike } from "../numbers";
+import { gridTablesToPipeRows } from "./markdown-grid-tables";
+import {
+  type ColumnEquation,
+  deriveEquations,
+  fitShortValues,
+  holdsTwoNumbers,
+  UNDECIDED_CELL,
+} from "./markdown-short-row";
+
+const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
+const SEPARATOR_CELL = /^\s*:?-{2,}:?\s*$/;
+
+const isLabel = (cell: string) => HAS_WORD.test(cell) && !isValueLike(cell);
+const isSeparator = (cells: string[]) => cells.length >= 2 && cells.every((c) => SEPARATOR_CELL.test(c) || c === "");
+
+/** Bold marks, line breaks and escaped pipes inside a row: converters' markup, never part of a report's cell. */
+function cleanRowMarkup(line: string): string {
+  return line
+    .replace(/\\\|/g, "")
+    .replace(/\*\*([^*]*)\*\*/g, "$1")
+    .replace(/<br\s*\/?>/gi, "");
+}
+
+function splitCells(line: string, outerPipes: boolean): string[] {
+  const t = line.trim();
+  const inner = outerPipes ? t.replace(/^\|/, "").replace(/\|$/, "") : t;
+  return inner.split("|").map((c) => c.trim());
+}
+
+/** Index just past the last label cell. */
+function labelEnd(cells: string[]): number {
+  let last = -1;
+  cells.forEach((c, i) => {
+    if (isLabel(c)) last = i;
+  });
+  return last + 1;
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0] ?? 0;
+  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && v > best)) best = v;
+  return best;
+}
+
+type Block = { rows: string[][]; columns: number; labels: number; equations: ColumnEquation[]; header: Set<string> };
+
+const signature = (cells: string[]) => cells.join("|").replace(/\s+/g, "");
+
+/** The table's shape: column count from its separator or most rows, label columns, header words, arithmetic. */
+function describeBlock(rows: string[][], separatorWidth: number | null): Block {
+  const columns = separatorWidth ?? mode(rows.map((r) => r.length));
+  const full = rows.filter((r) => r.length === columns);
+  const firstData = rows.findIndex((r) => r.length === columns && r.slice(labelEnd(r)).some((c) => c !== ""));
+  const headerRows = firstData < 0 ? rows : rows.slice(0, firstData);
+  const dataRows = full.filter((r) => r.slice(labelEnd(r)).some((c) => c !== ""));
+  const labels = dataRows.length > 0 ? mode(dataRows.map(labelEnd)) : 0;
+  const headers = Array.from({ length: columns - labels }, (_, j) =>
+    headerRows
+      .filter((r) => r.length === columns)
+      .map((r) => r[labels + j])
+      .join(""),
+  );
+  return {
+    rows,
+    columns,
+    labels,
+    equations: deriveEquations(headers),
+    header: new Set(headerRows.map(signature)),
+  };
+}
+
+/** A row printed as plain text inside a table: its label words, then its values. */
+function plainRowCells(line: string, block: Block): string[] | null {
+  const tokens = line.trim().split(/\s+/);
+  const first = tokens.findIndex((t) => isValueLike(t) && /\d/.test(t));
+  if (first < 0) return null;
+  const values = tokens.slice(first);
+  if (!values.every((t) => isValueLike(t))) return null;
+  const count = block.columns - block.labels;
+  const label = tokens.slice(0, first).join(" ");
+  const labels = [label, ...Array(Math.max(0, block.labels - 1)).fill("")].slice(0, Math.max(1, block.labels));
+  if (values.length === count) return [...labels, ...values];
+  // Empty cells leave no trace in plain text: which values go where is not known.
+  return [...labels, ...Array(count).fill(UNDECIDED_CELL)];
+}
+
+/** Splits a line holding two rows at the second row's label. */
+function splitMerged(cells: string[], block: Block): string[][] {
+  const n = block.columns;
+  if (cells.length === 2 * n) return [cells.slice(0, n), cells.slice(n)];
+  for (let j = block.labels + 1; j < cells.length; j++) {
+    const before = cells.slice(0, j);
+    if (!isLabel(cells[j]) || isLabel(cells[j - 1]) || !before.slice(labelEnd(before)).some((c) => c !== "")) continue;
+    const first = [...before];
+    const second = cells.slice(j);
+    while (first.length > n && first[first.length - 1] === "" && second.length < n) second.unshift(first.pop() ?? "");
+    return [first, second];
+  }
+  return [cells];
+}
+
+/** A row one cell short: labels kept, its value cells fitted. */
+function fitShortRow(cells: string[], block: Block): string[] {
+  const count = block.columns - block.labels;
+  const own = labelEnd(cells);
+  if (own > block.labels) return cells;
+  const labelArea = cells.slice(0, block.labels);
+  // The lost `|` may sit between label cells: then every value is still there, right-aligned.
+  if (own < block.labels && cells[block.labels - 1] !== "" && !isLabel(cells[block.labels - 1] ?? "x")) {
+    return [...cells.slice(0, block.labels - 1), "", ...cells.slice(block.labels - 1)];
+  }
+  return [...labelArea, ...fitShortValues(cells.slice(block.labels), count, block.equations)];
+}
+
+/** Marks value cells holding two numbers a space apart: read whole, they would make one wrong number. */
+function markGluedNumbers(cells: string[], block: Block): string[] {
+  return cells.map((c, i) => (i >= block.labels && holdsTwoNumbers(c) ? UNDECIDED_CELL : c));
+}
+
+function repairRows(block: Block): string[][] {
+  const n = block.columns;
+  const out: string[][] = [];
+  let seenData = false;
+  let seenSeparator = false;
+  const rows = block.rows;
+  for (let i = 0; i < rows.length; i++) {
+    let cells = rows[i];
+    if (isSeparator(cells)) {
+      if (!seenSeparator) out.push(cells);
+      seenSeparator = true;
+      continue;
+    }
+    if (seenData && block.header.has(signature(cells))) continue;
+    const next = rows[i + 1];
+    const nextIsValues = next !== undefined && labelEnd(next) === 0 && !isSeparator(next);
+    if (cells.length < n && nextIsValues) {
+      const hasValues = cells.slice(labelEnd(cells)).some((c) => c !== "");
+      if (!hasValues && labelEnd(cells) > 0) {
+        const labels = cells.slice(0, labelEnd(cells));
+        const room = n - next.length;
+        const kept = labels.length > room ? labels.filter((c) => c !== "").slice(0, Math.max(room, 1)) : labels;
+        cells = [...kept, ...Array(Math.max(0, room - kept.length)).fill(""), ...next];
+        i++;
+      } else if (cells.length + next.length === n || cells.length + next.length === n - 1) {
+        cells = [...cells, ...next];
+        i++;
+      }
+    }
+    const parts = cells.length > n ? splitMerged(cells, block) : [cells];
+    for (const part of parts) {
+      let fixed = part;
+      if (part.length === n - 1 && n - block.labels >= 2) fixed = fitShortRow(part, block);
+      fixed = markGluedNumbers(fixed, block);
+      if (fixed.length === n && fixed.slice(labelEnd(fixed)).some((c) => c !== "")) seenData = true;
+      out.push(fixed);
+    }
+  }
+  return out;
+}
+
+const isPipeLine = (line: string) =>
+  line.includes("|") &&
+  line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .includes("|");
+
+/**
+ * Pipe tables as OCR tools and converters leave them, repaired before they become items: rows merged onto one
+ * line split again, rows split over two lines joined, a lost `|` restored where the row decides it (else the cell
+ * is marked undecided), repeated header rows dropped, rows printed as plain text put back in the grid.
+ */
+export function repairMarkdownTables(input: string[]): string[] {
+  const lines = gridTablesToPipeRows(input);
+  if (!lines.some(isPipeLine)) return lines;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isPipeLine(lines[i])) {
+      out.push(lines[i]);
+      i++;
+      continue;
+    }
+    const raw: string[] = [];
+    let end = i;
+    while (end < lines.length) {
+      const line = lines[end];
+      if (isPipeLine(line)) raw.push(line);
+      else if (line.trim() && /\d/.test(line) && end > i && isPipeLine(lines[end + 1] ?? "")) raw.push(`\u0000${line}`);
+      else break;
+      end++;
+    }
+    const pipes = raw.filter((l) => !l.startsWith("\u0000"));
+    const outer = pipes.filter((l) => l.trim().startsWith("|")).length * 2 >= pipes.length;
+    const rows = raw.map((l) => (l.startsWith("\u0000") ? [l] : splitCells(cleanRowMarkup(l), outer)));
+    const separator = rows.find(isSeparator);
+    const block = describeBlock(
+      rows.filter((r) => r.length > 1),
+      separator ? separator.length : null,
+    );
+    block.rows = rows.map((r) =>
+      r.length === 1 && r[0].startsWith("\u0000") ? (plainRowCells(r[0].slice(1), block) ?? [r[0].slice(1)]) : r,
+    );
+    for (const row of repairRows(block)) out.push(row.length === 1 ? row[0] : `| ${row.join(" | ")} |`);
+    i = end;
+  }
+  return out;
+}

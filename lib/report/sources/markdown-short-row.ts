@@ -1,0 +1,89 @@
+import { parseCell } from "../numbers";
+
+/** A printed cell that cannot be decided: read as unreadable, so the cell comes out null with an issue naming it. */
+export const UNDECIDED_CELL = "?";
+
+/** Value column `target` equals the sum of value columns `parts`. */
+export type ColumnEquation = { target: number; parts: number[] };
+
+const TWO_NUMBERS = /^([+-]?\d+(?:\.\d+)?)\s+([+-]?\d+(?:\.\d+)?)$/;
+
+/** Whether a cell holds two numbers a space apart ("12 34"): two cells whose `|` was lost. */
+export function holdsTwoNumbers(cell: string): boolean {
+  return TWO_NUMBERS.test(cell.trim());
+}
+
+/** Equations the header words imply: each 总计 column sums the columns since the previous one (小计 columns aside). */
+export function deriveEquations(headers: string[]): ColumnEquation[] {
+  const out: ColumnEquation[] = [];
+  let parts: number[] = [];
+  headers.forEach((h, i) => {
+    const text = h.replace(/\s+/g, "");
+    if (/总计|合计/.test(text)) {
+      if (parts.length >= 2) out.push({ target: i, parts });
+      parts = [];
+    } else if (!/小计/.test(text)) parts.push(i);
+  });
+  return out;
+}
+
+function toValue(cell: string): number | null {
+  const c = parseCell(cell);
+  if (c.kind === "number") return c.value;
+  return c.kind === "blank" ? 0 : null;
+}
+
+function satisfies(values: string[], equations: ColumnEquation[]): boolean {
+  return equations.every(({ target, parts }) => {
+    const t = toValue(values[target] ?? "");
+    const ps = parts.map((p) => toValue(values[p] ?? ""));
+    if (t === null || ps.some((p) => p === null)) return false;
+    return Math.abs(t - ps.reduce((s: number, p) => s + (p ?? 0), 0)) < 1e-6;
+  });
+}
+
+/** Every way `count` value cells could have been printed as `values` (one too few): one `|` lost somewhere. */
+function listCandidates(values: string[], count: number): string[][] {
+  const out: string[][] = [];
+  for (let at = 0; at < count; at++) out.push([...values.slice(0, at), "", ...values.slice(at)]);
+  values.forEach((cell, i) => {
+    const spaced = TWO_NUMBERS.exec(cell.trim());
+    if (spaced) {
+      out.push([...values.slice(0, i), spaced[1], spaced[2], ...values.slice(i + 1)]);
+      return;
+    }
+    const digits = cell.trim();
+    if (!/^\d{2,}$/.test(digits)) return;
+    for (let k = 1; k < digits.length; k++) {
+      const [a, b] = [digits.slice(0, k), digits.slice(k)];
+      if (b.length > 1 && b.startsWith("0")) continue;
+      out.push([...values.slice(0, i), a, b, ...values.slice(i + 1)]);
+    }
+  });
+  return out;
+}
+
+/**
+ * The `count` value cells of a row printed with one too few: a cell holding two numbers a space apart is split;
+ * otherwise the one reading the row's own arithmetic accepts; otherwise cells that differ between readings are undecided.
+ */
+export function fitShortValues(values: string[], count: number, equations: ColumnEquation[]): string[] {
+  const spaced = values.filter(holdsTwoNumbers);
+  if (spaced.length === 1) {
+    const i = values.findIndex(holdsTwoNumbers);
+    const [, a, b] = TWO_NUMBERS.exec(values[i].trim()) ?? [];
+    return [...values.slice(0, i), a, b, ...values.slice(i + 1)];
+  }
+  const all = listCandidates(values, count);
+  const accepted = equations.length > 0 ? all.filter((c) => satisfies(c, equations)) : [];
+  const pool = accepted.length > 0 ? accepted : all;
+  return Array.from({ length: count }, (_, j) => {
+    const first = pool[0][j];
+    const v = toValue(first);
+    const agree = pool.every((c) => {
+      const w = toValue(c[j]);
+      return w === v && (v !== null || c[j] === first);
+    });
+    return agree ? first : UNDECIDED_CELL;
+  });
+}
