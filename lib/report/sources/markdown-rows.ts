@@ -45,17 +45,26 @@ function mode(values: number[]): number {
   return best;
 }
 
-type Block = { rows: string[][]; columns: number; labels: number; equations: ColumnEquation[]; header: Set<string> };
+type Block = {
+  rows: string[][];
+  columns: number;
+  labels: number;
+  equations: ColumnEquation[];
+  /** Value columns a header span covers after its first: a converter prints them empty. */
+  spanned: boolean[];
+  header: Set<string>;
+};
 
 const signature = (cells: string[]) => cells.join("|").replace(/\s+/g, "");
 
 /** The table's shape: column count from its separator or most rows, label columns, header words, arithmetic. */
 function describeBlock(rows: string[][], separatorWidth: number | null): Block {
   const columns = separatorWidth ?? mode(rows.map((r) => r.length));
-  const full = rows.filter((r) => r.length === columns);
-  const firstData = rows.findIndex((r) => r.length === columns && r.slice(labelEnd(r)).some((c) => c !== ""));
+  const hasValues = (r: string[]) => r.length >= columns - 1 && r.slice(labelEnd(r)).some((c) => c !== "");
+  const firstData = rows.findIndex(hasValues);
   const headerRows = firstData < 0 ? rows : rows.slice(0, firstData);
-  const dataRows = full.filter((r) => r.slice(labelEnd(r)).some((c) => c !== ""));
+  const full = rows.filter((r) => r.length === columns && hasValues(r));
+  const dataRows = full.length > 0 ? full : rows.filter(hasValues);
   const labels = dataRows.length > 0 ? mode(dataRows.map(labelEnd)) : 0;
   const headers = Array.from({ length: columns - labels }, (_, j) =>
     headerRows
@@ -68,6 +77,7 @@ function describeBlock(rows: string[][], separatorWidth: number | null): Block {
     columns,
     labels,
     equations: deriveEquations(headers),
+    spanned: headers.map((h, j) => j > 0 && headerRows.length > 0 && (h === "" || h === headers[j - 1])),
     header: new Set(headerRows.map(signature)),
   };
 }
@@ -83,6 +93,11 @@ function plainRowCells(line: string, block: Block): string[] | null {
   const label = tokens.slice(0, first).join(" ");
   const labels = [label, ...Array(Math.max(0, block.labels - 1)).fill("")].slice(0, Math.max(1, block.labels));
   if (values.length === count) return [...labels, ...values];
+  const origins = block.spanned.filter((s) => !s).length;
+  if (values.length === origins) {
+    let k = 0;
+    return [...labels, ...block.spanned.map((s) => (s ? "" : values[k++]))];
+  }
   // Empty cells leave no trace in plain text: which values go where is not known.
   return [...labels, ...Array(count).fill(UNDECIDED_CELL)];
 }
@@ -112,7 +127,7 @@ function fitShortRow(cells: string[], block: Block): string[] {
   if (own < block.labels && cells[block.labels - 1] !== "" && !isLabel(cells[block.labels - 1] ?? "x")) {
     return [...cells.slice(0, block.labels - 1), "", ...cells.slice(block.labels - 1)];
   }
-  return [...labelArea, ...fitShortValues(cells.slice(block.labels), count, block.equations)];
+  return [...labelArea, ...fitShortValues(cells.slice(block.labels), count, block.equations, block.spanned)];
 }
 
 /** Marks value cells holding two numbers a space apart: read whole, they would make one wrong number. */
@@ -161,12 +176,10 @@ function repairRows(block: Block): string[][] {
   return out;
 }
 
-const isPipeLine = (line: string) =>
-  line.includes("|") &&
-  line
-    .trim()
-    .replace(/^\||\|$/g, "")
-    .includes("|");
+function isPipeLine(line: string): boolean {
+  const t = line.trim();
+  return (t.length > 2 && t.startsWith("|") && t.endsWith("|")) || t.replace(/^\||\|$/g, "").includes("|");
+}
 
 /**
  * Pipe tables as OCR tools and converters leave them, repaired before they become items: rows merged onto one

@@ -67,14 +67,21 @@ function listCandidates(values: string[], count: number): string[][] {
  * The `count` value cells of a row printed with one too few: a cell holding two numbers a space apart is split;
  * otherwise the one reading the row's own arithmetic accepts; otherwise cells that differ between readings are undecided.
  */
-export function fitShortValues(values: string[], count: number, equations: ColumnEquation[]): string[] {
+export function fitShortValues(
+  values: string[],
+  count: number,
+  equations: ColumnEquation[],
+  spanned: boolean[],
+): string[] {
   const spaced = values.filter(holdsTwoNumbers);
   if (spaced.length === 1) {
     const i = values.findIndex(holdsTwoNumbers);
     const [, a, b] = TWO_NUMBERS.exec(values[i].trim()) ?? [];
     return [...values.slice(0, i), a, b, ...values.slice(i + 1)];
   }
-  const all = listCandidates(values, count);
+  let all = listCandidates(values, count);
+  const spanFits = all.filter((c) => c.every((cell, j) => !spanned[j] || cell === ""));
+  if (spanFits.length > 0) all = spanFits;
   const accepted = equations.length > 0 ? all.filter((c) => satisfies(c, equations)) : [];
   const pool = accepted.length > 0 ? accepted : all;
   return Array.from({ length: count }, (_, j) => {
