@@ -58,7 +58,8 @@ type Block = {
 const signature = (cells: string[]) => cells.join("|").replace(/\s+/g, "");
 
 /** The table's shape: column count from its separator or most rows, label columns, header words, arithmetic. */
-function describeBlock(rows: string[][], separatorWidth: number | null): Block {
+function describeBlock(printed: string[][], separatorWidth: number | null): Block {
+  const rows = printed.filter((r) => !isSeparator(r));
   const columns = separatorWidth ?? mode(rows.map((r) => r.length));
   const hasValues = (r: string[]) => r.length >= columns - 1 && r.slice(labelEnd(r)).some((c) => c !== "");
   const firstData = rows.findIndex(hasValues);
@@ -80,6 +81,13 @@ function describeBlock(rows: string[][], separatorWidth: number | null): Block {
     spanned: headers.map((h, j) => j > 0 && headerRows.length > 0 && (h === "" || h === headers[j - 1])),
     header: new Set(headerRows.map(signature)),
   };
+}
+
+/** A line that could be a table row printed without its pipes: label words, then values only. */
+function isPlainRow(line: string): boolean {
+  const tokens = line.trim().split(/\s+/);
+  const first = tokens.findIndex((t) => isValueLike(t) && /\d/.test(t));
+  return first > 0 && line.length < 200 && isLabel(tokens[0]) && tokens.slice(first).every((t) => isValueLike(t));
 }
 
 /** A row printed as plain text inside a table: its label words, then its values. */
@@ -201,7 +209,8 @@ export function repairMarkdownTables(input: string[]): string[] {
     while (end < lines.length) {
       const line = lines[end];
       if (isPipeLine(line)) raw.push(line);
-      else if (line.trim() && /\d/.test(line) && end > i && isPipeLine(lines[end + 1] ?? "")) raw.push(`\u0000${line}`);
+      else if (end > i && isPlainRow(line) && (isPipeLine(lines[end + 1] ?? "") || !isPlainRow(lines[end + 1] ?? "")))
+        raw.push(`\u0000${line}`);
       else break;
       end++;
     }
