@@ -67,6 +67,21 @@ function describeBlock(printed: string[][], separatorWidth: number | null): Bloc
   const full = rows.filter((r) => r.length === columns && hasValues(r));
   const dataRows = full.length > 0 ? full : rows.filter(hasValues);
   const labels = dataRows.length > 0 ? mode(dataRows.map(labelEnd)) : 0;
+  return {
+    rows,
+    columns,
+    labels,
+    ...readHeaderShape(headerRows, columns, labels),
+    header: new Set(headerRows.map(signature)),
+  };
+}
+
+/** What a group of header rows says of the value columns: their arithmetic, and which ones a span covers. */
+function readHeaderShape(
+  headerRows: string[][],
+  columns: number,
+  labels: number,
+): Pick<Block, "equations" | "spanned"> {
   const headers = Array.from({ length: columns - labels }, (_, j) =>
     headerRows
       .filter((r) => r.length === columns)
@@ -74,12 +89,8 @@ function describeBlock(printed: string[][], separatorWidth: number | null): Bloc
       .join(""),
   );
   return {
-    rows,
-    columns,
-    labels,
     equations: deriveEquations(headers),
     spanned: headers.map((h, j) => j > 0 && headerRows.length > 0 && (h === "" || h === headers[j - 1])),
-    header: new Set(headerRows.map(signature)),
   };
 }
 
@@ -148,6 +159,8 @@ function repairRows(block: Block): string[][] {
   const out: string[][] = [];
   let seenData = false;
   let seenSeparator = false;
+  let group: string[][] = [];
+  let shape: Block = block;
   const rows = block.rows;
   for (let i = 0; i < rows.length; i++) {
     let cells = rows[i];
@@ -157,6 +170,14 @@ function repairRows(block: Block): string[][] {
       continue;
     }
     if (seenData && block.header.has(signature(cells))) continue;
+    if (cells.length === n && labelEnd(cells) > block.labels && !cells.slice(labelEnd(cells)).some((c) => c !== "")) {
+      // Header rows inside the table start a section with its own columns.
+      group.push(cells);
+      shape = { ...block, ...readHeaderShape(group, n, block.labels) };
+      out.push(cells);
+      continue;
+    }
+    group = [];
     const next = rows[i + 1];
     const nextIsValues = next !== undefined && labelEnd(next) === 0 && !isSeparator(next);
     if (cells.length < n && nextIsValues) {
@@ -175,7 +196,7 @@ function repairRows(block: Block): string[][] {
     const parts = cells.length > n ? splitMerged(cells, block) : [cells];
     for (const part of parts) {
       let fixed = part;
-      if (part.length === n - 1 && n - block.labels >= 2) fixed = fitShortRow(part, block);
+      if (part.length === n - 1 && n - block.labels >= 2) fixed = fitShortRow(part, shape);
       fixed = markGluedNumbers(fixed, block);
       if (fixed.length === n && fixed.slice(labelEnd(fixed)).some((c) => c !== "")) seenData = true;
       out.push(fixed);
