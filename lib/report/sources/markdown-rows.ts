@@ -22,10 +22,17 @@ function cleanRowMarkup(line: string): string {
     .replace(/<br\s*\/?>/gi, "");
 }
 
-function splitCells(line: string, outerPipes: boolean): string[] {
+/** A row's cells; without outer pipes, a leading or trailing `|` is an empty cell, so `width` picks the reading. */
+function splitCells(line: string, outerPipes: boolean, width: number | null): string[] {
   const t = line.trim();
-  const inner = outerPipes ? t.replace(/^\|/, "").replace(/\|$/, "") : t;
-  return inner.split("|").map((c) => c.trim());
+  const readings = [
+    outerPipes ? t.replace(/^\|/, "").replace(/\|$/, "") : t,
+    t.replace(/^\|/, "").replace(/\|$/, ""),
+    t,
+    t.replace(/^\|/, ""),
+    t.replace(/\|$/, ""),
+  ].map((inner) => inner.split("|").map((c) => c.trim()));
+  return outerPipes ? readings[0] : (readings.find((cells) => cells.length === width) ?? readings[0]);
 }
 
 /** Index just past the last label cell. */
@@ -130,7 +137,10 @@ function splitMerged(cells: string[], block: Block): string[][] {
     if (!isLabel(cells[j]) || isLabel(cells[j - 1]) || !before.slice(labelEnd(before)).some((c) => c !== "")) continue;
     const first = [...before];
     const second = cells.slice(j);
-    while (first.length > n && first[first.length - 1] === "" && second.length < n) second.unshift(first.pop() ?? "");
+    while (first.length > n && first[first.length - 1] === "") {
+      first.pop();
+      if (second.length < n) second.unshift("");
+    }
     return [first, second];
   }
   return [cells];
@@ -236,12 +246,16 @@ export function repairMarkdownTables(input: string[]): string[] {
       end++;
     }
     const pipes = raw.filter((l) => !l.startsWith("\u0000"));
-    const outer = pipes.filter((l) => l.trim().startsWith("|")).length * 2 >= pipes.length;
-    const rows = raw.map((l) => (l.startsWith("\u0000") ? [l] : splitCells(cleanRowMarkup(l), outer)));
-    const separator = rows.find(isSeparator);
+    const dashes = pipes.map((l) => l.split("|").filter((c) => c.trim() !== "")).find(isSeparator);
+    const width = dashes ? dashes.length : null;
+    const separatorLine = pipes.find((l) => /^[\s|:-]+$/.test(l) && l.includes("---"));
+    const outer = separatorLine
+      ? separatorLine.trim().startsWith("|")
+      : pipes.filter((l) => l.trim().startsWith("|")).length * 2 >= pipes.length;
+    const rows = raw.map((l) => (l.startsWith("\u0000") ? [l] : splitCells(cleanRowMarkup(l), outer, width)));
     const block = describeBlock(
       rows.filter((r) => r.length > 1),
-      separator ? separator.length : null,
+      width,
     );
     block.rows = rows.map((r) =>
       r.length === 1 && r[0].startsWith("\u0000") ? (plainRowCells(r[0].slice(1), block) ?? [r[0].slice(1)]) : r,

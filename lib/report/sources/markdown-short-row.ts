@@ -91,6 +91,8 @@ export function fitShortValues(
       const w = toValue(c[j]);
       return w === v && (v !== null || c[j] === first);
     });
-    return agree ? first : UNDECIDED_CELL;
+    if (!agree) return UNDECIDED_CELL;
+    // Some reading has this cell empty: say it was blank rather than print a 0 the page may not have.
+    return pool.some((c) => c[j] === "") ? "" : first;
   });
 }
