@@ -1,4 +1,4 @@
-import { isValueLike } from "../numbers";
+import { isValueLike, toHalfWidth } from "../numbers";
 import { gridTablesToPipeRows } from "./markdown-grid-tables";
 import {
   type ColumnEquation,
@@ -104,20 +104,23 @@ function readHeaderShape(
 /** A line that could be a table row printed without its pipes: label words, then values only. */
 function isPlainRow(line: string): boolean {
   const tokens = line.trim().split(/\s+/);
-  const first = tokens.findIndex((t) => isValueLike(t) && /\d/.test(t));
-  return first > 0 && line.length < 200 && isLabel(tokens[0]) && tokens.slice(first).every((t) => isValueLike(t));
+  const first = tokens.findIndex(isNumberToken);
+  if (first < 0 || line.length > 200 || !tokens.slice(first).every((t) => isValueLike(t))) return false;
+  return first > 0 ? isLabel(tokens[0]) : tokens.length >= 2;
 }
+
+const isNumberToken = (t: string) => isValueLike(t) && /\d/.test(toHalfWidth(t));
 
 /** A row printed as plain text inside a table: its label words, then its values. */
 function plainRowCells(line: string, block: Block): string[] | null {
   const tokens = line.trim().split(/\s+/);
-  const first = tokens.findIndex((t) => isValueLike(t) && /\d/.test(t));
+  const first = tokens.findIndex(isNumberToken);
   if (first < 0) return null;
   const values = tokens.slice(first);
   if (!values.every((t) => isValueLike(t))) return null;
   const count = block.columns - block.labels;
   const label = tokens.slice(0, first).join(" ");
-  const labels = [label, ...Array(Math.max(0, block.labels - 1)).fill("")].slice(0, Math.max(1, block.labels));
+  const labels = block.labels === 0 ? [] : [label, ...Array(block.labels - 1).fill("")];
   if (values.length === count) return [...labels, ...values];
   const origins = block.spanned.filter((s) => !s).length;
   if (values.length === origins) {
