@@ -73,7 +73,7 @@ function describeBlock(printed: string[][], separatorWidth: number | null): Bloc
   const headerRows = firstData < 0 ? rows : rows.slice(0, firstData);
   const full = rows.filter((r) => r.length === columns && hasValues(r));
   const dataRows = full.length > 0 ? full : rows.filter(hasValues);
-  const labels = dataRows.length > 0 ? mode(dataRows.map(labelEnd)) : 0;
+  const labels = Math.min(columns - 1, Math.max(0, ...dataRows.map(labelEnd)));
   return {
     rows,
     columns,

@@ -80,6 +80,9 @@ export function fitShortValues(
     return [...values.slice(0, i), a, b, ...values.slice(i + 1)];
   }
   let all = listCandidates(values, count);
+  // "01" is no count a table prints: it is two cells run together.
+  const whole = all.filter((c) => !c.some((cell) => /^0\d/.test(cell.trim())));
+  if (whole.length > 0) all = whole;
   const spanFits = all.filter((c) => c.every((cell, j) => !spanned[j] || cell === ""));
   if (spanFits.length > 0) all = spanFits;
   const accepted = equations.length > 0 ? all.filter((c) => satisfies(c, equations)) : [];
