@@ -12,7 +12,8 @@ const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
 const SEPARATOR_CELL = /^\s*:?-{2,}:?\s*$/;
 
 const isLabel = (cell: string) => HAS_WORD.test(cell) && !isValueLike(cell);
-const isSeparator = (cells: string[]) => cells.length >= 2 && cells.every((c) => SEPARATOR_CELL.test(c) || c === "");
+const isSeparator = (cells: string[]) =>
+  cells.some((c) => SEPARATOR_CELL.test(c)) && cells.every((c) => SEPARATOR_CELL.test(c) || c === "");
 
 /** Bold marks, line breaks and escaped pipes inside a row: converters' markup, never part of a report's cell. */
 function cleanRowMarkup(line: string): string {
