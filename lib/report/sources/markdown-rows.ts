@@ -122,14 +122,9 @@ function plainRowCells(line: string, block: Block): string[] | null {
   const count = block.columns - block.labels;
   const label = tokens.slice(0, first).join(" ");
   const labels = block.labels === 0 ? [] : [label, ...Array(block.labels - 1).fill("")];
-  if (values.length === count) return [...labels, ...values];
-  const origins = block.spanned.filter((s) => !s).length;
-  if (values.length === origins) {
-    let k = 0;
-    return [...labels, ...block.spanned.map((s) => (s ? "" : values[k++]))];
-  }
-  // Empty cells leave no trace in plain text: which values go where is not known.
-  return [...labels, ...Array(count).fill(UNDECIDED_CELL)];
+  if (values.length >= count) return [...labels, ...values];
+  // Empty cells leave no trace in plain text: the row's arithmetic and the header's spans say where values go.
+  return [...labels, ...fitShortValues(values, count, block.equations, block.spanned)];
 }
 
 /** Splits a line holding two rows at the second row's label. */

@@ -42,10 +42,29 @@ function satisfies(values: string[], equations: ColumnEquation[]): boolean {
   });
 }
 
+const MAX_PLACEMENTS = 6000;
+
+/** Every way to spread `values` over `count` cells in order, the others empty (none when there are too many ways). */
+function listPlacements(values: string[], count: number): string[][] {
+  const out: string[][] = [];
+  const place = (row: string[], next: number) => {
+    if (out.length > MAX_PLACEMENTS) return;
+    if (next === values.length) {
+      out.push([...row, ...Array(count - row.length).fill("")]);
+      return;
+    }
+    for (let at = row.length; at <= count - (values.length - next); at++) {
+      place([...row, ...Array(at - row.length).fill(""), values[next]], next + 1);
+    }
+  };
+  place([], 0);
+  return out.length > MAX_PLACEMENTS ? [] : out;
+}
+
 /** Every way `count` value cells could have been printed as `values` (one too few): one `|` lost somewhere. */
 function listCandidates(values: string[], count: number): string[][] {
-  const out: string[][] = [];
-  for (let at = 0; at < count; at++) out.push([...values.slice(0, at), "", ...values.slice(at)]);
+  const out = listPlacements(values, count);
+  if (values.length < count - 1) return out;
   values.forEach((cell, i) => {
     const spaced = TWO_NUMBERS.exec(cell.trim());
     if (spaced) {
@@ -64,7 +83,7 @@ function listCandidates(values: string[], count: number): string[][] {
 }
 
 /**
- * The `count` value cells of a row printed with one too few: a cell holding two numbers a space apart is split;
+ * The `count` value cells of a row printed with too few (plain text drops every empty cell): a cell holding two numbers a space apart is split;
  * otherwise the one reading the row's own arithmetic accepts; otherwise cells that differ between readings are undecided.
  */
 export function fitShortValues(
@@ -74,12 +93,13 @@ export function fitShortValues(
   spanned: boolean[],
 ): string[] {
   const spaced = values.filter(holdsTwoNumbers);
-  if (spaced.length === 1) {
+  if (spaced.length === 1 && values.length === count - 1) {
     const i = values.findIndex(holdsTwoNumbers);
     const [, a, b] = TWO_NUMBERS.exec(values[i].trim()) ?? [];
     return [...values.slice(0, i), a, b, ...values.slice(i + 1)];
   }
   let all = listCandidates(values, count);
+  if (all.length === 0) return Array(count).fill(UNDECIDED_CELL);
   // "01" is no count a table prints: it is two cells run together.
   const whole = all.filter((c) => !c.some((cell) => /^0\d/.test(cell.trim())));
   if (whole.length > 0) all = whole;
