@@ -33,8 +33,10 @@ function toValue(cell: string): number | null {
   return c.kind === "blank" ? 0 : null;
 }
 
-function satisfies(values: string[], equations: ColumnEquation[]): boolean {
+/** Whether the row adds up; `blankTotals`: a total left empty counts as adding up (the reader fills it in). */
+function satisfies(values: string[], equations: ColumnEquation[], blankTotals: boolean): boolean {
   return equations.every(({ target, parts }) => {
+    if (blankTotals && (values[target] ?? "").trim() === "") return true;
     const t = toValue(values[target] ?? "");
     const ps = parts.map((p) => toValue(values[p] ?? ""));
     if (t === null || ps.some((p) => p === null)) return false;
@@ -105,7 +107,9 @@ export function fitShortValues(
   if (whole.length > 0) all = whole;
   const spanFits = all.filter((c) => c.every((cell, j) => !spanned[j] || cell === ""));
   if (spanFits.length > 0) all = spanFits;
-  const accepted = equations.length > 0 ? all.filter((c) => satisfies(c, equations)) : [];
+  const strict = equations.length > 0 ? all.filter((c) => satisfies(c, equations, false)) : [];
+  const accepted =
+    strict.length > 0 || equations.length === 0 ? strict : all.filter((c) => satisfies(c, equations, true));
   const pool = accepted.length > 0 ? accepted : all;
   return Array.from({ length: count }, (_, j) => {
     const first = pool[0][j];
