@@ -124,7 +124,7 @@ function plainRowCells(line: string, block: Block): string[] | null {
   const labels = block.labels === 0 ? [] : [label, ...Array(block.labels - 1).fill("")];
   if (values.length >= count) return [...labels, ...values];
   // Empty cells leave no trace in plain text: the row's arithmetic and the header's spans say where values go.
-  return [...labels, ...fitShortValues(values, count, block.equations, block.spanned)];
+  return [...labels, ...fitShortValues(values, count, block.equations, block.spanned, true)];
 }
 
 /** Splits a line holding two rows at the second row's label. */

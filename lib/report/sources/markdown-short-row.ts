@@ -93,6 +93,7 @@ export function fitShortValues(
   count: number,
   equations: ColumnEquation[],
   spanned: boolean[],
+  plainText = false,
 ): string[] {
   const spaced = values.filter(holdsTwoNumbers);
   if (spaced.length === 1 && values.length === count - 1) {
@@ -108,8 +109,9 @@ export function fitShortValues(
   const spanFits = all.filter((c) => c.every((cell, j) => !spanned[j] || cell === ""));
   if (spanFits.length > 0) all = spanFits;
   const strict = equations.length > 0 ? all.filter((c) => satisfies(c, equations, false)) : [];
-  const accepted =
-    strict.length > 0 || equations.length === 0 ? strict : all.filter((c) => satisfies(c, equations, true));
+  // Plain text drops empty cells, a printed-blank total among them; a pipe row prints its blanks.
+  const blankTier = plainText && strict.length === 0 && equations.length > 0;
+  const accepted = blankTier ? all.filter((c) => satisfies(c, equations, true)) : strict;
   const pool = accepted.length > 0 ? accepted : all;
   return Array.from({ length: count }, (_, j) => {
     const first = pool[0][j];

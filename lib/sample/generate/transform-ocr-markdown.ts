@@ -60,7 +60,7 @@ function labelWidth(cells: string[]): number {
 }
 
 function pickRow(rng: Rng, table: Table, ok: (cells: string[]) => boolean): number {
-  const candidates = table.rows.map((r, i) => i).filter((i) => ok(table.rows[i]!));
+  const candidates = table.rows.map((_r, i) => i).filter((i) => ok(table.rows[i]!));
   return candidates.length > 0 ? rng.pick(candidates) : -1;
 }
 
