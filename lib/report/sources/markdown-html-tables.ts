@@ -55,16 +55,19 @@ function toPipeLines(rows: HtmlCell[][]): string[] {
   return [lines[0], `|${" --- |".repeat(width)}`, ...lines.slice(1)];
 }
 
-/** Text that is Markdown (headings, pipe tables) with HTML tables in it, as MinerU and similar tools write. */
+// PaddleOCR (PP-Structure) wraps each table it recognises in its own <html><body>.
+const TABLE = /(?:<html>\s*)?(?:<body>\s*)?<table[\s>][\s\S]*?<\/table>(?:\s*<\/body>)?(?:\s*<\/html>)?/gi;
+
+/** Text that is Markdown (headings, pipe tables) with HTML tables in it, as MinerU, marker or PaddleOCR write. */
 export function isMarkdownWithHtmlTables(text: string): boolean {
   if (!/<table[\s>]/i.test(text)) return false;
-  if (/<(html|body|head|div|p|span)[\s>]/i.test(text)) return false;
+  if (/<(html|body|head|div|p|span)[\s>]/i.test(text.replace(TABLE, ""))) return false;
   return /^#{1,6}\s/m.test(text) || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text);
 }
 
 /** Replaces each HTML table of a Markdown text by pipe lines. */
 export function htmlTablesToPipeRows(text: string): string {
-  return text.replace(/<table[\s>][\s\S]*?<\/table>/gi, (html) => {
+  return text.replace(TABLE, (html) => {
     const rows = readHtmlTable(html).filter((r) => r.length > 0);
     return rows.length > 0 ? `\n${toPipeLines(rows).join("\n")}\n` : "\n";
   });

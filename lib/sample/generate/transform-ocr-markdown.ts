@@ -135,7 +135,7 @@ function damageRows(table: Table, damages: readonly OcrDamage[], rng: Rng): stri
   return lines.filter((l): l is string => l !== null);
 }
 
-function renderHtmlTable(table: Table): string {
+function renderHtmlTable(table: Table, rng: Rng): string {
   const row = (cells: string[], tag: string) => {
     const out: string[] = [];
     for (let i = 0; i < cells.length; i++) {
@@ -146,9 +146,10 @@ function renderHtmlTable(table: Table): string {
     }
     return `<tr>${out.join("")}</tr>`;
   };
-  return ["<table>", ...table.header.map((r) => row(r, "th")), ...table.rows.map((r) => row(r, "td")), "</table>"].join(
-    "\n",
-  );
+  const rows = [...table.header.map((r) => row(r, "th")), ...table.rows.map((r) => row(r, "td"))];
+  // MinerU writes a table on one line; PaddleOCR wraps each one in its own <html><body>.
+  const html = `<table>${rng.chance(0.5) ? rows.join("") : `\n${rows.join("\n")}\n`}</table>`;
+  return rng.chance(0.3) ? `<html><body>${html}</body></html>` : html;
 }
 
 /** A pandoc grid table: `+---+` borders, each cell wrapped to its column's width. */
@@ -175,7 +176,7 @@ function renderTable(table: Table, damages: readonly OcrDamage[], rng: Rng): str
   const forms = damages.filter((d) => TABLE_FORMS.includes(d));
   const rowDamages = damages.filter((d) => !TABLE_FORMS.includes(d));
   const form = forms.length > 0 && (rowDamages.length === 0 || rng.chance(0.3)) ? rng.pick(forms) : null;
-  if (form === "html-table") return renderHtmlTable(table);
+  if (form === "html-table") return renderHtmlTable(table, rng);
   if (form === "grid-table") return renderGridTable(table);
   const sep = `|${table.header[0]!.map(() => " --- ").join("|")}|`;
   const lines = [...table.header.slice(0, 1).map(joinCells), sep, ...table.header.slice(1).map(joinCells)];
