@@ -36,6 +36,12 @@ function splitCells(line: string, outerPipes: boolean, width: number | null): st
   return outerPipes ? readings[0] : (readings.find((cells) => cells.length === width) ?? readings[0]);
 }
 
+/** Label cells before a row's first value (a line holding two rows has more labels after it). */
+function leadingLabels(cells: string[]): number {
+  const first = cells.findIndex((c) => c !== "" && !isLabel(c));
+  return labelEnd(first < 0 ? cells : cells.slice(0, first));
+}
+
 /** Index just past the last label cell. */
 function labelEnd(cells: string[]): number {
   let last = -1;
@@ -69,12 +75,10 @@ const signature = (cells: string[]) => cells.join("|").replace(/\s+/g, "");
 function describeBlock(printed: string[][], separatorWidth: number | null): Block {
   const rows = printed.filter((r) => !isSeparator(r));
   const columns = separatorWidth ?? mode(rows.map((r) => r.length));
-  const hasValues = (r: string[]) => r.length >= columns - 1 && r.slice(labelEnd(r)).some((c) => c !== "");
-  const firstData = rows.findIndex(hasValues);
+  const hasValues = (r: string[]) => r.some((c) => c !== "" && !isLabel(c));
+  const firstData = rows.findIndex((r) => r.length >= columns - 1 && hasValues(r));
   const headerRows = firstData < 0 ? rows : rows.slice(0, firstData);
-  const full = rows.filter((r) => r.length === columns && hasValues(r));
-  const dataRows = full.length > 0 ? full : rows.filter(hasValues);
-  const labels = Math.min(columns - 1, Math.max(0, ...dataRows.map(labelEnd)));
+  const labels = Math.min(columns - 1, Math.max(0, ...rows.filter(hasValues).map(leadingLabels)));
   return {
     rows,
     columns,
@@ -193,9 +197,9 @@ function repairRows(block: Block): string[][] {
       const hasValues = cells.slice(labelEnd(cells)).some((c) => c !== "");
       if (!hasValues && labelEnd(cells) > 0) {
         const labels = cells.slice(0, labelEnd(cells));
-        const room = n - next.length;
-        const kept = labels.length > room ? labels.filter((c) => c !== "").slice(0, Math.max(room, 1)) : labels;
-        cells = [...kept, ...Array(Math.max(0, room - kept.length)).fill(""), ...next];
+        const width = Math.max(1, block.labels);
+        const kept = labels.length > width ? labels.filter((c) => c !== "").slice(0, width) : labels;
+        cells = [...kept, ...Array(Math.max(0, width - kept.length)).fill(""), ...next];
         i++;
       } else if (cells.length + next.length === n || cells.length + next.length === n - 1) {
         cells = [...cells, ...next];

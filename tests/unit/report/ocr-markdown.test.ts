@@ -142,3 +142,22 @@ describe("a whole report as an OCR tool wrote it (HTML table A, damaged pipe tab
     }
   });
 });
+
+describe("table 四 printed one row per block (行政复议, 未经复议直接起诉, 复议后起诉), damaged", () => {
+  const rowsTable = [
+    "| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+    "| --- | --- | --- | --- | --- | --- |",
+    "| **行政复议** | 1 | 0 | 0 | 1 | 2 || 行政诉讼（未经复议直接起诉） | 0 | 1 | 0 | 0 | 1 |",
+    "| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+    "| 行政诉讼（复议后起诉） |",
+    "| 0 | 0 | 20 | 2 |",
+  ].join("\n");
+  const withRowsTable = (text: string) => text.replace(/\+-{6}[\s\S]*\+-{6}[^\n]*\n(?=\n## 五)/, `${rowsTable}\n`);
+
+  it("keeps all fifteen cells: merged rows split, a repeated header skipped, a glued cell split by its total", async () => {
+    const parsed = await parseFixture(withRowsTable);
+    expect(parsed.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    expect(parsed.litigationDirect).toEqual({ upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 });
+    expect(parsed.litigationAfterReview).toEqual({ upheld: 0, corrected: 0, other: 2, pending: 0, total: 2 });
+  });
+});
