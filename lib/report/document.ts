@@ -13,6 +13,9 @@ export type Span = { s: string; x: number };
 /** What the parser read a document as; the canonical JSON records it as `source.shape`. */
 export type SourceFormat = "html" | "text" | "pdf" | "docx" | "markdown";
 
+/** A cell a repaired text table could not place (a lost `|` with no arithmetic to settle it): read as null, named. */
+export const UNDECIDED_CELL = "\u2047";
+
 const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
 
 /** Splits one table row into its label part (up to the last label-like cell) and its value cells. */

@@ -63,6 +63,11 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
     title: (n) => `${n} 个单元格内容无法识别为数字`,
     cellNote: "原表此格内容无法识别为数字",
   },
+  UNDECIDED_CELL: {
+    counts: "cells",
+    title: (n) => `${n} 个单元格因表格分隔线缺失或错位无法确定数值`,
+    cellNote: "原表此处分隔线缺失或错位，无法确定此格数值",
+  },
   UNIT_CONVERTED: { counts: "issues", title: (n) => `${n} 处金额由元换算为万元`, cellNote: "金额已由元换算为万元" },
   AMBIGUOUS_SPLIT: { counts: "issues", title: (n) => `${n} 行的数字连在一起，无法确定拆分方式` },
   MISSING_COLUMN: { counts: "issues", title: (n) => `${n} 行的数值少于列数，已按从左到右读取` },

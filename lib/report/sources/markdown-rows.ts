@@ -1,12 +1,7 @@
+import { UNDECIDED_CELL } from "../document";
 import { isValueLike, toHalfWidth } from "../numbers";
 import { gridTablesToPipeRows } from "./markdown-grid-tables";
-import {
-  type ColumnEquation,
-  deriveEquations,
-  fitShortValues,
-  holdsTwoNumbers,
-  UNDECIDED_CELL,
-} from "./markdown-short-row";
+import { type ColumnEquation, deriveEquations, fitShortValues, holdsTwoNumbers } from "./markdown-short-row";
 
 const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
 const SEPARATOR_CELL = /^\s*:?-{2,}:?\s*$/;

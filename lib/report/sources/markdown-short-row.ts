@@ -1,7 +1,5 @@
+import { UNDECIDED_CELL } from "../document";
 import { parseCell } from "../numbers";
-
-/** A printed cell that cannot be decided: read as unreadable, so the cell comes out null with an issue naming it. */
-export const UNDECIDED_CELL = "?";
 
 /** Value column `target` equals the sum of value columns `parts`. */
 export type ColumnEquation = { target: number; parts: number[] };

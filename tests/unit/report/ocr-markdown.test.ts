@@ -140,6 +140,8 @@ describe("a whole report as an OCR tool wrote it (HTML table A, damaged pipe tab
       expect(granted[column]).toBeNull();
       expect(isNamedByIssue(parsed, `applications.granted.${column}`)).toBe(true);
     }
+    const undecided = parsed.issues.find((i) => i.code === "UNDECIDED_CELL");
+    expect(undecided?.message).toContain("（一）予以公开");
   });
 });
 
