@@ -6,7 +6,8 @@ import { type ColumnEquation, deriveEquations, fitShortValues, holdsTwoNumbers }
 const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
 const SEPARATOR_CELL = /^\s*:?-{2,}:?\s*$/;
 
-const isLabel = (cell: string) => HAS_WORD.test(cell) && !isValueLike(cell);
+// "无无": two cells printed 无 (zero) run together, no label.
+const isLabel = (cell: string) => HAS_WORD.test(cell) && !isValueLike(cell) && !/^(无\s*){2}$/.test(cell);
 const isSeparator = (cells: string[]) =>
   cells.some((c) => SEPARATOR_CELL.test(c)) && cells.every((c) => SEPARATOR_CELL.test(c) || c === "");
 

@@ -66,6 +66,10 @@ function listCandidates(values: string[], count: number): string[][] {
   const out = listPlacements(values, count);
   if (values.length < count - 1) return out;
   values.forEach((cell, i) => {
+    if (/^(无\s*){2}$/.test(cell.trim())) {
+      out.push([...values.slice(0, i), "无", "无", ...values.slice(i + 1)]);
+      return;
+    }
     const spaced = TWO_NUMBERS.exec(cell.trim());
     if (spaced) {
       out.push([...values.slice(0, i), spaced[1], spaced[2], ...values.slice(i + 1)]);
