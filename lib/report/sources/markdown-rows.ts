@@ -191,7 +191,7 @@ function repairRows(block: Block): string[][] {
     const nextIsValues = next !== undefined && labelEnd(next) === 0 && !isSeparator(next);
     if (cells.length < n && nextIsValues) {
       const hasValues = cells.slice(labelEnd(cells)).some((c) => c !== "");
-      if (!hasValues && labelEnd(cells) > 0) {
+      if (!hasValues && labelEnd(cells) > 0 && cells.length + next.length !== n) {
         const labels = cells.slice(0, labelEnd(cells));
         const width = Math.max(1, block.labels);
         const kept = labels.length > width ? labels.filter((c) => c !== "").slice(0, width) : labels;

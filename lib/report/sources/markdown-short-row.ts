@@ -1,5 +1,5 @@
 import { UNDECIDED_CELL } from "../document";
-import { parseCell } from "../numbers";
+import { parseCell, toHalfWidth } from "../numbers";
 
 /** Value column `target` equals the sum of value columns `parts`. */
 export type ColumnEquation = { target: number; parts: number[] };
@@ -8,7 +8,7 @@ const TWO_NUMBERS = /^([+-]?\d+(?:\.\d+)?)\s+([+-]?\d+(?:\.\d+)?)$/;
 
 /** Whether a cell holds two numbers a space apart ("12 34"): two cells whose `|` was lost. */
 export function holdsTwoNumbers(cell: string): boolean {
-  return TWO_NUMBERS.test(cell.trim());
+  return TWO_NUMBERS.test(toHalfWidth(cell).trim());
 }
 
 /** Equations the header words imply: each 总计 column sums the columns since the previous one (小计 columns aside). */
@@ -70,7 +70,7 @@ function listCandidates(values: string[], count: number): string[][] {
       out.push([...values.slice(0, i), "无", "无", ...values.slice(i + 1)]);
       return;
     }
-    const spaced = TWO_NUMBERS.exec(cell.trim());
+    const spaced = TWO_NUMBERS.exec(toHalfWidth(cell).trim());
     if (spaced) {
       out.push([...values.slice(0, i), spaced[1], spaced[2], ...values.slice(i + 1)]);
       return;
@@ -100,7 +100,7 @@ export function fitShortValues(
   const spaced = values.filter(holdsTwoNumbers);
   if (spaced.length === 1 && values.length === count - 1) {
     const i = values.findIndex(holdsTwoNumbers);
-    const [, a, b] = TWO_NUMBERS.exec(values[i].trim()) ?? [];
+    const [, a, b] = TWO_NUMBERS.exec(toHalfWidth(values[i]).trim()) ?? [];
     return [...values.slice(0, i), a, b, ...values.slice(i + 1)];
   }
   let all = listCandidates(values, count);
@@ -118,9 +118,11 @@ export function fitShortValues(
   return Array.from({ length: count }, (_, j) => {
     const first = pool[0][j];
     const v = toValue(first);
+    // A blank total is filled in from its parts, so there blank and a printed 0 are different readings.
+    const total = equations.some((e) => e.target === j);
     const agree = pool.every((c) => {
       const w = toValue(c[j]);
-      return w === v && (v !== null || c[j] === first);
+      return w === v && (v !== null || c[j] === first) && (!total || (c[j] === "") === (first === ""));
     });
     if (!agree) return UNDECIDED_CELL;
     // Some reading has this cell empty: say it was blank rather than print a 0 the page may not have.
