@@ -1,5 +1,5 @@
 import { UNDECIDED_CELL } from "../document";
-import { isValueLike, toHalfWidth } from "../numbers";
+import { isValueLike, parseCell, toHalfWidth } from "../numbers";
 import { gridTablesToPipeRows } from "./markdown-grid-tables";
 import { type ColumnEquation, deriveEquations, fitShortValues, holdsTwoNumbers } from "./markdown-short-row";
 
@@ -7,7 +7,8 @@ const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
 const SEPARATOR_CELL = /^\s*:?-{2,}:?\s*$/;
 
 // "无无": two cells printed 无 (zero) run together, no label.
-const isLabel = (cell: string) => HAS_WORD.test(cell) && !isValueLike(cell) && !/^(无\s*){2}$/.test(cell);
+const isLabel = (cell: string) =>
+  HAS_WORD.test(cell) && !isValueLike(cell) && !/^(无\s*){2}$/.test(cell) && !holdsTwoNumbers(cell);
 const isSeparator = (cells: string[]) =>
   cells.some((c) => SEPARATOR_CELL.test(c)) && cells.every((c) => SEPARATOR_CELL.test(c) || c === "");
 
@@ -63,6 +64,7 @@ type Block = {
   /** Value columns a header span covers after its first: a converter prints them empty. */
   spanned: boolean[];
   header: Set<string>;
+  headerRows: string[][];
 };
 
 const signature = (cells: string[]) => cells.join("|").replace(/\s+/g, "");
@@ -81,6 +83,7 @@ function describeBlock(printed: string[][], separatorWidth: number | null): Bloc
     labels,
     ...readHeaderShape(headerRows, columns, labels),
     header: new Set(headerRows.map(signature)),
+    headerRows,
   };
 }
 
@@ -110,7 +113,8 @@ function isPlainRow(line: string): boolean {
   return first > 0 ? isLabel(tokens[0]) : tokens.length >= 2;
 }
 
-const isNumberToken = (t: string) => isValueLike(t) && /\d/.test(toHalfWidth(t));
+// Blank markers count: a plain row is taken only next to the table's pipe rows.
+const isNumberToken = (t: string) => isValueLike(t) && (/\d/.test(toHalfWidth(t)) || parseCell(t).kind === "blank");
 
 /** A row printed as plain text inside a table: its label words, then its values. */
 function plainRowCells(line: string, block: Block): string[] | null {
@@ -119,12 +123,14 @@ function plainRowCells(line: string, block: Block): string[] | null {
   if (first < 0) return null;
   const values = tokens.slice(first);
   if (!values.every((t) => isValueLike(t))) return null;
-  const count = block.columns - block.labels;
   const label = tokens.slice(0, first).join(" ");
-  const labels = block.labels === 0 ? [] : [label, ...Array(block.labels - 1).fill("")];
+  const width = label ? Math.max(1, block.labels) : block.labels;
+  const count = block.columns - width;
+  const labels = width === 0 ? [] : [label, ...Array(width - 1).fill("")];
   if (values.length >= count) return [...labels, ...values];
   // Empty cells leave no trace in plain text: the row's arithmetic and the header's spans say where values go.
-  return [...labels, ...fitShortValues(values, count, block.equations, block.spanned, true)];
+  const shape = width === block.labels ? block : readHeaderShape(block.headerRows, block.columns, width);
+  return [...labels, ...fitShortValues(values, count, shape.equations, shape.spanned, true)];
 }
 
 /** Splits a line holding two rows at the second row's label. */

@@ -1,14 +1,19 @@
 import { UNDECIDED_CELL } from "../document";
-import { parseCell, toHalfWidth } from "../numbers";
+import { isValueLike, parseCell, toHalfWidth } from "../numbers";
 
 /** Value column `target` equals the sum of value columns `parts`. */
 export type ColumnEquation = { target: number; parts: number[] };
 
-const TWO_NUMBERS = /^([+-]?\d+(?:\.\d+)?)\s+([+-]?\d+(?:\.\d+)?)$/;
+/** The two cells a cell holds when its `|` was lost between two values printed a space apart ("12 34", "0 无"). */
+function splitTwoValues(cell: string): [string, string] | null {
+  const parts = toHalfWidth(cell).trim().split(/\s+/);
+  if (parts.length !== 2 || !parts.every((p) => isValueLike(p) && parseCell(p).kind !== "unreadable")) return null;
+  return [parts[0], parts[1]];
+}
 
-/** Whether a cell holds two numbers a space apart ("12 34"): two cells whose `|` was lost. */
+/** Whether a cell holds two values a space apart: two cells whose `|` was lost. */
 export function holdsTwoNumbers(cell: string): boolean {
-  return TWO_NUMBERS.test(toHalfWidth(cell).trim());
+  return splitTwoValues(cell) !== null;
 }
 
 /** Equations the header words imply: each 总计 column sums the columns since the previous one (小计 columns aside). */
@@ -70,9 +75,9 @@ function listCandidates(values: string[], count: number): string[][] {
       out.push([...values.slice(0, i), "无", "无", ...values.slice(i + 1)]);
       return;
     }
-    const spaced = TWO_NUMBERS.exec(toHalfWidth(cell).trim());
+    const spaced = splitTwoValues(cell);
     if (spaced) {
-      out.push([...values.slice(0, i), spaced[1], spaced[2], ...values.slice(i + 1)]);
+      out.push([...values.slice(0, i), ...spaced, ...values.slice(i + 1)]);
       return;
     }
     const digits = cell.trim();
@@ -100,8 +105,7 @@ export function fitShortValues(
   const spaced = values.filter(holdsTwoNumbers);
   if (spaced.length === 1 && values.length === count - 1) {
     const i = values.findIndex(holdsTwoNumbers);
-    const [, a, b] = TWO_NUMBERS.exec(toHalfWidth(values[i]).trim()) ?? [];
-    return [...values.slice(0, i), a, b, ...values.slice(i + 1)];
+    return [...values.slice(0, i), ...(splitTwoValues(values[i]) ?? []), ...values.slice(i + 1)];
   }
   let all = listCandidates(values, count);
   if (all.length === 0) return Array(count).fill(UNDECIDED_CELL);
@@ -115,7 +119,7 @@ export function fitShortValues(
   const blankTier = plainText && strict.length === 0 && equations.length > 0;
   const accepted = blankTier ? all.filter((c) => satisfies(c, equations, true)) : strict;
   const pool = accepted.length > 0 ? accepted : all;
-  return Array.from({ length: count }, (_, j) => {
+  const out = Array.from({ length: count }, (_, j) => {
     const first = pool[0][j];
     const v = toValue(first);
     // A blank total is filled in from its parts, so there blank and a printed 0 are different readings.
@@ -128,4 +132,9 @@ export function fitShortValues(
     // Some reading has this cell empty: say it was blank rather than print a 0 the page may not have.
     return pool.some((c) => c[j] === "") ? "" : first;
   });
+  // A blank total is filled in from its parts: with a part undecided, so is the total.
+  for (const { target, parts } of equations) {
+    if (out[target] === "" && parts.some((p) => out[p] === UNDECIDED_CELL)) out[target] = UNDECIDED_CELL;
+  }
+  return out;
 }
