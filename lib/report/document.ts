@@ -7,14 +7,17 @@ export type Item =
   /** `blank`: a row printed with every cell empty (a PDF line holding only the row's label). */
   | { kind: "row"; labels: string[]; cells: string[]; grid: boolean; xs?: number[]; blank?: boolean };
 
-/** A cell whose number was printed but could not be placed in its column (one-cell-per-line text): null + issue. */
-export const UNPLACED_CELL = "\u2047";
-
 /** A word of page text and the horizontal centre where it is printed (PDF only). */
 export type Span = { s: string; x: number };
 
 /** What the parser read a document as; the canonical JSON records it as `source.shape`. */
 export type SourceFormat = "html" | "text" | "pdf" | "docx" | "markdown";
+
+/**
+ * A cell a rebuilt text table could not give a number (a lost `|`, more columns than numbers, nothing to settle it):
+ * read as null and named by UNDECIDED_CELL.
+ */
+export const UNDECIDED_CELL = "\u2047";
 
 const HAS_WORD = /[\u3400-\u9fffA-Za-z]/;
 

@@ -5,6 +5,7 @@ import { normaliseRadicals } from "./radicals";
 import { alignedLines, isSpaceAligned } from "./sources/aligned-text";
 import { docxToHtml } from "./sources/docx";
 import { extractHtml } from "./sources/html";
+import { htmlTablesToPipeRows, isMarkdownWithHtmlTables } from "./sources/markdown-html-tables";
 import { dropPageFurniture } from "./sources/page-furniture";
 import { extractPdf } from "./sources/pdf";
 import { linesToItems } from "./sources/text";
@@ -44,7 +45,7 @@ export async function extractDocument(
     return { format: "docx", items, lines, titles, encoding: null, fileDate: null };
   }
   const decoded = decodeText(bytes);
-  const text = normaliseRadicals(decoded.text);
+  let text = normaliseRadicals(decoded.text);
   const encoding = decoded.encoding;
   const replaced = decoded.replaced;
   if (looksBinary(text)) {
@@ -53,6 +54,7 @@ export async function extractDocument(
   const media = (opts.mediaType ?? "").toLowerCase();
   const name = (opts.fileName ?? "").toLowerCase();
   const htmlHint = media.includes("html") || /\.s?html?$/.test(name);
+  if (!htmlHint && isMarkdownWithHtmlTables(text)) text = htmlTablesToPipeRows(text);
   if (htmlHint || looksLikeHtml(text)) {
     const { items, lines, titles } = extractHtml(text, budget);
     return { format: "html", items, lines, titles, encoding, fileDate: null, replaced };

@@ -63,10 +63,10 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
     title: (n) => `${n} 个单元格内容无法识别为数字`,
     cellNote: "原表此格内容无法识别为数字",
   },
-  CELL_UNPLACED: {
+  UNDECIDED_CELL: {
     counts: "cells",
-    title: (n) => `${n} 个单元格无法确定数值所在的列，未读取`,
-    cellNote: "原表数值无法对应到此格，未读取",
+    title: (n) => `${n} 个单元格无法确定数值（数值个数与列数不符或分隔线缺失、错位），未读取`,
+    cellNote: "无法确定此格的数值（数值个数与列数不符或分隔线缺失、错位），未读取",
   },
   NEGATIVE_COUNT: {
     counts: "cells",

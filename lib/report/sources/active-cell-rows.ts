@@ -1,4 +1,4 @@
-import { type Item, UNPLACED_CELL } from "../document";
+import { type Item, UNDECIDED_CELL } from "../document";
 import { normaliseLabel, rankLabel } from "../labels";
 import { ACTIVE_ROWS, type ActiveRowKey, type Layout } from "../schema";
 import { ACTIVE_HEADER_WORDS } from "../tables/column-templates";
@@ -32,7 +32,7 @@ export function rebuildActiveRows(cells: LineCell[], layout: Layout): Item[] {
   let open: OpenRow | null = null;
   let lastWidth = 0;
   const emit = (row: OpenRow, values: string[] | null) => {
-    const cellsOut = values && values.length === row.width ? values : Array(row.width).fill(UNPLACED_CELL);
+    const cellsOut = values && values.length === row.width ? values : Array(row.width).fill(UNDECIDED_CELL);
     items.push({ kind: "row", labels: [row.label], cells: cellsOut, grid: true });
   };
   const closeOpen = () => {

@@ -1,4 +1,4 @@
-import { type Item, UNPLACED_CELL } from "../document";
+import { type Item, UNDECIDED_CELL } from "../document";
 import type { TimeBudget } from "../errors";
 import { rankLabel } from "../labels";
 import { isBlankMarker, parseCell } from "../numbers";
@@ -136,5 +136,5 @@ function placeColumns(labels: Label[], values: string[], width: number): Item[] 
   if (values.length < n * width && values.every((v) => /^[\s0０.．]*$/.test(v) || isBlankMarker(v))) {
     return labels.map((label) => row(label, Array(width).fill("")));
   }
-  return labels.map((label) => row(label, Array(width).fill(UNPLACED_CELL)));
+  return labels.map((label) => row(label, Array(width).fill(UNDECIDED_CELL)));
 }

@@ -4,6 +4,7 @@ import { normaliseLabel, scoreSuffix } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 import { APPLICATION_ROWS } from "../schema";
 import { normaliseCellLines, rebuildCellTables } from "./cell-lines";
+import { repairMarkdownTables } from "./markdown-rows";
 
 type Token = { t: "text"; s: string; spans?: Span[] } | { t: "num"; s: string; x?: number } | { t: "blankRow" };
 
@@ -165,7 +166,7 @@ export function linesToItems(
   budget: TimeBudget,
   positions?: (number[] | undefined)[],
 ): { items: Item[]; markdown: boolean } {
-  const lines = positions ? input : normaliseCellLines(input);
+  const lines = positions ? input : repairMarkdownTables(normaliseCellLines(input));
   const rebuilt = positions ? new Map() : rebuildCellTables(lines, budget);
   const items: Item[] = [];
   let tokens: Token[] = [];

@@ -1,4 +1,4 @@
-import { UNPLACED_CELL } from "../document";
+import { UNDECIDED_CELL } from "../document";
 import type { IssueList } from "../issues";
 import { parseCell, toHalfWidth } from "../numbers";
 import { describeCell, describeCells, describeCellsByRow } from "../official-layout";
@@ -8,25 +8,25 @@ import type { Layout } from "../schema";
 export type CellSink = {
   blank: string[];
   unreadable: string[];
+  /** Cells a rebuilt text table could not give a number (UNDECIDED_CELL). */
+  undecided: string[];
   implied: string[];
   converted: { path: string; yuan: number; wanYuan: number }[];
   /** Cells printing two numbers apart ("7 65"): read as one, and named. */
   spaced: { path: string; printed: string }[];
   /** Negative numbers where only a 增/减 column may be negative: not taken. */
   negative: { path: string; printed: string }[];
-  /** Cells a rebuilt row could not give a number (more columns than numbers, nothing to decide where). */
-  unplaced: string[];
 };
 
 export function createCellSink(): CellSink {
-  return { blank: [], unreadable: [], implied: [], converted: [], spaced: [], negative: [], unplaced: [] };
+  return { blank: [], unreadable: [], undecided: [], implied: [], converted: [], spaced: [], negative: [] };
 }
 
 /** A printed cell's value: blank cells count 0, unreadable ones null (both noted); undefined when not printed. */
 export function readCell(raw: string | null, path: string, sink: CellSink): number | null | undefined {
   if (raw === null) return undefined;
-  if (raw === UNPLACED_CELL) {
-    sink.unplaced.push(path);
+  if (raw.trim() === UNDECIDED_CELL) {
+    sink.undecided.push(path);
     return null;
   }
   const cell = parseCell(raw);
@@ -53,10 +53,15 @@ export function readCell(raw: string | null, path: string, sink: CellSink): numb
 }
 
 export function reportCellSink(sink: CellSink, layout: Layout | null, issues: IssueList): void {
-  const { blank, implied, unreadable, converted, spaced, negative, unplaced } = sink;
-  if (unplaced.length > 0) {
-    const named = describeCellsByRow(unplaced, layout).join("；");
-    issues.add("CELL_UNPLACED", "error", `数值个数与列数不符，无法确定以下单元格的数值，未读取：${named}`, unplaced);
+  const { blank, implied, unreadable, undecided, converted, spaced, negative } = sink;
+  if (undecided.length > 0) {
+    const named = describeCellsByRow(undecided, layout).join("；");
+    issues.add(
+      "UNDECIDED_CELL",
+      "error",
+      `数值个数与列数不符或单元格分隔线缺失、错位，无法确定以下单元格的数值，未读取：${named}`,
+      undecided,
+    );
   }
   if (blank.length > 0) {
     issues.add("BLANK_CELL", "warning", `${blank.length} 个单元格为空白或划线，按 0 计`, blank);

@@ -51,7 +51,7 @@ function mergeInto(copy: CopyRead<unknown>, issues: IssueList, sink: CellSink): 
   sink.converted.push(...copy.sink.converted);
   sink.spaced.push(...copy.sink.spaced);
   sink.negative.push(...copy.sink.negative);
-  sink.unplaced.push(...copy.sink.unplaced);
+  sink.undecided.push(...copy.sink.undecided);
 }
 
 /** Lower is better, for one row of table A (no arithmetic there): cells unread, blank or not printed. */
@@ -83,7 +83,7 @@ function chooseRows(reads: CopyRead<TableCells>[], issues: IssueList, sink: Cell
     sink.converted.push(...r.sink.converted.filter((c) => owns(c.path, i)));
     sink.spaced.push(...r.sink.spaced.filter((c) => owns(c.path, i)));
     sink.negative.push(...r.sink.negative.filter((c) => owns(c.path, i)));
-    sink.unplaced.push(...r.sink.unplaced.filter((p) => owns(p, i)));
+    sink.undecided.push(...r.sink.undecided.filter((p) => owns(p, i)));
   });
   return from;
 }
