@@ -1,10 +1,12 @@
 import { checkArithmetic } from "../checks";
 import { IssueList } from "../issues";
 import { describeCells, TABLE_NUMBERS, type TableKey } from "../official-layout";
-import type { Layout } from "../schema";
+import { type Layout, REVIEW_BLOCK_KEYS, REVIEW_COLUMNS } from "../schema";
 import { type CellSink, createCellSink } from "./cell-sink";
 import type { RowRecord } from "./records";
 import type { Cells, TablesResult } from "./types";
+
+const REVIEW_CELL_COUNT = REVIEW_BLOCK_KEYS.length * REVIEW_COLUMNS.length;
 
 type TableCells = Partial<Record<string, Cells>>;
 type CopyRead<T> = { records: RowRecord[]; cells: T; issues: IssueList; sink: CellSink };
@@ -135,9 +137,30 @@ export function readTableCopies<T extends TableCells>(
   const least = table === "applications" ? 2 : 1;
   // Each piece joins the first copy that lacks its rows: interleaved and consecutive repeats both sort out.
   const groups: { pieces: number[]; keys: Set<string> }[] = [];
+  // Every piece of 表四 reads as all three blocks: a piece continues the last one (a header repeated mid-table)
+  // when together they add up at least as well as either alone.
+  const continuesReview = (last: (typeof groups)[number] | undefined, i: number) => {
+    const printed = last?.pieces.reduce((n, j) => n + pieces[j].reduce((m, r) => m + r.cells.length, 0), 0) ?? 0;
+    if (!last || printed >= REVIEW_CELL_COUNT) return undefined;
+    const joined = readScratch(
+      [...last.pieces, i].flatMap((j) => pieces[j]),
+      read,
+    );
+    const alone = readScratch(
+      last.pieces.flatMap((j) => pieces[j]),
+      read,
+    );
+    const most = Math.max(flattenCells(joined.cells).size, flattenCells(alone.cells).size);
+    const joinedScore = scoreCopy(table, joined, most, layout);
+    const separate = Math.min(scoreCopy(table, alone, most, layout), scoreCopy(table, pieceReads[i], most, layout));
+    return joinedScore <= separate ? last : undefined;
+  };
   pieceReads.forEach((r, i) => {
     const keys = Object.keys(r.cells);
-    const group = groups.find((g) => table !== "review" && keys.filter((k) => g.keys.has(k)).length < least);
+    const group =
+      table === "review"
+        ? continuesReview(groups[groups.length - 1], i)
+        : groups.find((g) => keys.filter((k) => g.keys.has(k)).length < least);
     if (group) {
       group.pieces.push(i);
       for (const k of keys) group.keys.add(k);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "@/lib/ingest/parse-document";
 import type { ParsedReport } from "@/lib/report/schema";
-import { compareParse, createRng, generateSample, isNamedByIssue, readCell } from "@/lib/sample/generate";
+import { compareParse, createRng, generateSample, readCell } from "@/lib/sample/generate";
 import { type CopyDamage, type CopyPlacement, duplicateTables } from "@/lib/sample/generate/transform-duplicate-tables";
 import { readRenderedText, writeRenderedText } from "../../support/rendered-text";
 
@@ -58,8 +58,8 @@ describe("a statistics table printed twice, one copy damaged", () => {
       }
     }
     expect(wrong).toEqual([]);
-    const duplicate = parsed.issues.find((i) => i.code === "DUPLICATE_TABLE" && i.severity === "warning");
-    expect(duplicate?.message).toMatch(/在文档中出现 2 次，数值不一致/);
-    for (const cell of duplicate?.cells ?? []) expect(isNamedByIssue(parsed, cell)).toBe(true);
+    // The cut copy prints a subset of the full one's cells, all equal: a note, not a warning.
+    const duplicates = parsed.issues.filter((i) => i.code === "DUPLICATE_TABLE").map((i) => i.message);
+    expect(duplicates).toContainEqual(expect.stringMatching(/^表三在文档中出现 2 次，数值一致，取第 2 次出现的表格/));
   });
 });
