@@ -13,37 +13,31 @@ const UNIT = /(万元|元|件|个|项|条|次|家|宗|起|份|笔)$/;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSign = (c: number) => c === 43 || c === 45;
 
-/** `^([+-]?)(0|[1-9]\d*)(\.\d+)?$`, a sign only on a signed column's first part, decimals only where allowed. */
-function validPart(part: string, spec: ColumnSpec, first: boolean): boolean {
-  const n = part.length;
-  let i = 0;
-  if (n > 0 && isSign(part.charCodeAt(0))) {
+/** `s[from, to)` is `^([+-]?)(0|[1-9]\d*)(\.\d+)?$`, signed only as a signed column's first part, decimal where allowed. */
+function validPart(s: string, from: number, to: number, spec: ColumnSpec, first: boolean): boolean {
+  let i = from;
+  if (i < to && isSign(s.charCodeAt(i))) {
     if (!first || !spec.signed) return false;
-    i = 1;
+    i++;
   }
   const intStart = i;
-  if (i >= n || !isDigit(part.charCodeAt(i))) return false;
-  if (part.charCodeAt(i) === 48) i++;
-  else while (i < n && isDigit(part.charCodeAt(i))) i++;
+  if (i >= to || !isDigit(s.charCodeAt(i))) return false;
+  if (s.charCodeAt(i) === 48) i++;
+  else while (i < to && isDigit(s.charCodeAt(i))) i++;
   if (i - intStart > MAX_PART_DIGITS) return false;
-  if (i === n) return true;
-  if (part.charCodeAt(i) !== 46 || !spec.decimal || i + 1 === n) return false;
-  for (i++; i < n; i++) if (!isDigit(part.charCodeAt(i))) return false;
+  if (i === to) return true;
+  if (s.charCodeAt(i) !== 46 || !spec.decimal || i + 1 === to) return false;
+  for (i++; i < to; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return true;
 }
 
-/** A head whose integer part already passes MAX_PART_DIGITS: no longer head can be valid either. */
-function isIntegerTooLong(head: string): boolean {
-  const start = isSign(head.charCodeAt(0)) ? 1 : 0;
-  if (head.length - start <= MAX_PART_DIGITS) return false;
-  for (let i = start; i < head.length; i++) if (!isDigit(head.charCodeAt(i))) return false;
+/** No longer head can be valid: it starts with a zero no decimal point follows, or its integer part is too long. */
+function endsHeads(s: string, from: number, to: number): boolean {
+  const start = isSign(s.charCodeAt(from)) ? from + 1 : from;
+  if (s.charCodeAt(start) === 48 && s.charCodeAt(start + 1) !== 46) return true;
+  if (to - start <= MAX_PART_DIGITS) return false;
+  for (let i = start; i < to; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return true;
-}
-
-/** The split must stop at a leading zero ("0", "+0") that no decimal point follows. */
-function isLeadingZeroEnd(head: string, rest: string): boolean {
-  const zero = isSign(head.charCodeAt(0)) ? 1 : 0;
-  return head.charCodeAt(zero) === 48 && rest.charCodeAt(zero + 1) !== 46;
 }
 
 export type SplitResult = {
@@ -70,6 +64,10 @@ export function enumerateSplits(
   const units = tokens.map((t) => UNIT.exec(t)?.[0] ?? "");
   const bodies = tokens.map((t, i) => (units[i] ? t.slice(0, -units[i]!.length) : t));
   const blanks = bodies.map((t) => isBlankMarker(t));
+  // The most cells the tokens after each one can give: fewer parts of this token can never reach k.
+  const mostAfter = tokens.map(() => 0);
+  for (let i = tokens.length - 2; i >= 0; i--)
+    mostAfter[i] = mostAfter[i + 1]! + (blanks[i + 1] ? 1 : bodies[i + 1]!.length);
 
   const recurse = (ti: number): void => {
     if (truncated) return;
@@ -94,29 +92,28 @@ export function enumerateSplits(
       parts.pop();
       return;
     }
-    const cut = (rest: string, partsLeft: number, first: boolean): void => {
+    const cut = (from: number, partsLeft: number, first: boolean): void => {
       if (truncated) return;
-      const c = parts.length;
+      const spec = specs[parts.length] ?? NO_SPEC;
       if (partsLeft === 1) {
-        if (!validPart(rest, specs[c] ?? NO_SPEC, first)) return;
-        parts.push(rest + unit);
+        if (!validPart(token, from, token.length, spec, first)) return;
+        parts.push(token.slice(from) + unit);
         recurse(ti + 1);
         parts.pop();
         return;
       }
-      for (let len = 1; len <= rest.length - (partsLeft - 1); len++) {
-        const head = rest.slice(0, len);
-        if (isSign(head.charCodeAt(len - 1))) continue;
-        if (!validPart(head, specs[c] ?? NO_SPEC, first)) {
-          if (isLeadingZeroEnd(head, rest) || isIntegerTooLong(head)) break;
+      for (let end = from + 1; end <= token.length - (partsLeft - 1); end++) {
+        if (isSign(token.charCodeAt(end - 1))) continue;
+        if (!validPart(token, from, end, spec, first)) {
+          if (endsHeads(token, from, end)) break;
           continue;
         }
-        parts.push(head);
-        cut(rest.slice(len), partsLeft - 1, false);
+        parts.push(token.slice(from, end));
+        cut(end, partsLeft - 1, false);
         parts.pop();
       }
     };
-    for (let m = 1; m <= maxParts; m++) cut(token, m, true);
+    for (let m = Math.max(1, k - col - mostAfter[ti]!); m <= maxParts; m++) cut(0, m, true);
   };
   recurse(0);
   return { candidates, truncated };
