@@ -11,9 +11,16 @@ const MARKS = {
 } as const;
 const END_MARK = /存在的主要问题|主要问题及改进|其他需要报告的事项|^[五六][、.．]/;
 
+/** Each item's text without whitespace, built on first use: every mark search below reads the same texts. */
+function compactTexts(items: Item[]): (i: number) => string {
+  const texts: string[] = [];
+  return (i) => (texts[i] ??= joinItemText(items[i]).replace(/\s+/g, ""));
+}
+
 /** The first item from `after` matching a mark (tried in order) with a row that `verify` accepts within `window` items. */
 function findVerifiedMark(
   items: Item[],
+  textAt: (i: number) => string,
   records: RowRecord[],
   marks: readonly RegExp[],
   verify: (r: RowRecord) => boolean,
@@ -22,7 +29,7 @@ function findVerifiedMark(
 ): number {
   for (const mark of marks) {
     for (let i = after; i < items.length; i++) {
-      if (!mark.test(joinItemText(items[i]).replace(/\s+/g, ""))) continue;
+      if (!mark.test(textAt(i))) continue;
       const verified = window === 0 || records.some((r) => r.item >= i && r.item <= i + window && verify(r));
       if (verified) return i;
     }
@@ -36,17 +43,18 @@ const isApplicationRow = (r: RowRecord) =>
 const hasCells = (r: RowRecord) => r.cells.length > 0;
 
 export function locateTables(items: Item[], records: RowRecord[]): TableRegions {
-  const active = findVerifiedMark(items, records, MARKS.active, isActiveRow, 0, 30);
-  let applications = findVerifiedMark(items, records, MARKS.applications, isApplicationRow, Math.max(0, active), 40);
+  const t = compactTexts(items);
+  const active = findVerifiedMark(items, t, records, MARKS.active, isActiveRow, 0, 30);
+  let applications = findVerifiedMark(items, t, records, MARKS.applications, isApplicationRow, Math.max(0, active), 40);
   if (applications < 0 && active >= 0) {
-    applications = findVerifiedMark(items, records, MARKS.applications, isApplicationRow, 0, 40);
+    applications = findVerifiedMark(items, t, records, MARKS.applications, isApplicationRow, 0, 40);
   }
   const afterOthers = Math.max(0, applications, active);
-  let review = findVerifiedMark(items, records, MARKS.review, hasCells, afterOthers, 40);
+  let review = findVerifiedMark(items, t, records, MARKS.review, hasCells, afterOthers, 40);
   // Before the other tables only the header words count: the narrative often says "行政复议和行政诉讼".
-  if (review < 0) review = findVerifiedMark(items, records, MARKS.review.slice(0, 1), hasCells, 0, 40);
+  if (review < 0) review = findVerifiedMark(items, t, records, MARKS.review.slice(0, 1), hasCells, 0, 40);
   // Header words with no value row after them: a table C printed with every cell empty.
-  if (review < 0) review = findVerifiedMark(items, records, MARKS.review.slice(0, 1), () => true, afterOthers, 0);
+  if (review < 0) review = findVerifiedMark(items, t, records, MARKS.review.slice(0, 1), () => true, afterOthers, 0);
   const starts = [active, applications, review].filter((s) => s >= 0);
   const regionFrom = (start: number): TableRegion | null => {
     if (start < 0) return null;
