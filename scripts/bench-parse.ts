@@ -33,7 +33,8 @@ if (values.help) {
   --seed N         first seed of the generated corpus; default 1
   --shapes a,b     renderings to run, in this order; default ${RENDERINGS.join(",")}
 Real documents: parser docs/s next to a bare pass over the same bytes (the parser's decoder, tags stripped from
-HTML, numbers tokenised by a regex), their ratio, p50/max ms after one cold parse per document (shown apart).
+HTML, numbers tokenised by a regex), their ratio in wall time and in process CPU time (steadier on a busy
+machine), p50/max ms after one cold parse per document (shown apart).
 Latency is parseReport alone, from the first document of the process (the first PDF includes whatever part of
 loading pdf.js is not done yet). Machine load is printed with the table: compare runs made under the same load.`);
   process.exit(0);
@@ -60,6 +61,8 @@ function summariseReal(label: string, figures: RealFigures[]): string[] {
   const parse = figures.flatMap((f) => f.parseMs).sort((a, b) => a - b);
   const parseTotal = parse.reduce((a, b) => a + b, 0);
   const bareTotal = figures.flatMap((f) => f.bareMs).reduce((a, b) => a + b, 0);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const cpuRatio = sum(figures.flatMap((f) => f.bareCpuMs)) / sum(figures.flatMap((f) => f.parseCpuMs));
   return [
     label,
     String(parse.length),
@@ -67,6 +70,7 @@ function summariseReal(label: string, figures: RealFigures[]): string[] {
     ((parse.length / parseTotal) * 1000).toFixed(1),
     ((parse.length / bareTotal) * 1000).toFixed(0),
     `${((bareTotal / parseTotal) * 100).toFixed(1)}%`,
+    `${(cpuRatio * 100).toFixed(1)}%`,
     quantile(parse, 0.5).toFixed(2),
     (parse[parse.length - 1] ?? Number.NaN).toFixed(2),
     Math.max(...figures.map((f) => f.firstMs)).toFixed(1),
@@ -81,7 +85,7 @@ if (!values["skip-real"]) {
   console.log(`Real documents (${dirs.map((d) => path.relative(root, d)).join(", ")}), ${values.rounds} rounds:`);
   const textual = figures.filter((f) => f.textual);
   printTable(
-    ["document", "parses", "threw", "docs/s", "bare docs/s", "ratio", "p50 ms", "max ms", "cold ms"],
+    ["document", "parses", "threw", "docs/s", "bare docs/s", "ratio", "CPU ratio", "p50 ms", "max ms", "cold ms"],
     [
       ...figures.map((f) => summariseReal(f.name, [f])),
       ...(textual.length && textual.length < figures.length ? [summariseReal("all HTML/text", textual)] : []),

@@ -38,11 +38,19 @@ export function runBarePass(bytes: Uint8Array): number {
   return sum;
 }
 
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 export type RealFigures = {
   name: string;
   textual: boolean;
   parseMs: number[];
   bareMs: number[];
+  /** CPU time of the process (user + system), less sensitive than wall time to other work on the machine. */
+  parseCpuMs: number[];
+  bareCpuMs: number[];
   firstMs: number;
   threw: number;
 };
@@ -58,6 +66,8 @@ export async function measureRealDocuments(documents: RealDocument[], rounds: nu
     textual: d.textual,
     parseMs: [],
     bareMs: [],
+    parseCpuMs: [],
+    bareCpuMs: [],
     firstMs: 0,
     threw: 0,
   }));
@@ -77,10 +87,14 @@ export async function measureRealDocuments(documents: RealDocument[], rounds: nu
       for (const [i, d] of documents.entries()) {
         if (d.textual !== textual) continue;
         const f = figures[i]!;
+        let cpu = process.cpuUsage();
         f.parseMs.push(await parseOnce(d, f));
+        f.parseCpuMs.push(cpuMsSince(cpu));
+        cpu = process.cpuUsage();
         const start = performance.now();
         sink += runBarePass(d.bytes);
         f.bareMs.push(performance.now() - start);
+        f.bareCpuMs.push(cpuMsSince(cpu));
       }
     }
   }
