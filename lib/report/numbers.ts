@@ -41,8 +41,19 @@ export function isBlankMarker(raw: string): boolean {
   return BLANK_MARKERS.has(raw.replace(/[\s\u00a0]+/g, ""));
 }
 
+/** Plain ASCII digits, the common case: what the full path below returns for them, without its regexes. */
+function isPlainDigits(raw: string): boolean {
+  if (raw.length === 0 || raw.length > 15) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Parses one printed cell. Returns the number as printed (money keeps its unit for the caller to convert). */
 export function parseCell(raw: string): CellValue {
+  if (isPlainDigits(raw)) return { kind: "number", value: Number(raw), unit: undefined };
   let s = toHalfWidth(raw).replace(/[\s\u00a0\u200b]+/g, "");
   if (BLANK_MARKERS.has(s)) return { kind: "blank", printed: raw.trim() };
   let unit: "元" | "万元" | undefined;

@@ -233,6 +233,20 @@ function splitCellPath(path: string): { row: string; column: string } | null {
  * 表三“自然人”列“（三）不予公开 1.属于国家秘密”行; an unknown path is returned as it is.
  */
 export function describeCell(path: string, layout?: Layout | null): string {
+  // Pure, and asked for the same rows and cells on every document.
+  const key = `${layout ?? ""}\u0000${path}`;
+  let name = DESCRIBED.get(key);
+  if (name === undefined) {
+    if (DESCRIBED.size >= 20_000) DESCRIBED.clear();
+    name = nameCell(path, layout);
+    DESCRIBED.set(key, name);
+  }
+  return name;
+}
+
+const DESCRIBED = new Map<string, string>();
+
+function nameCell(path: string, layout?: Layout | null): string {
   const cell = splitCellPath(path);
   if (cell) return describeRowCells(cell.row, [cell.column], layout) ?? path;
   const [head, second] = path.split(".");

@@ -82,6 +82,7 @@ function pushText(out: Token[], s: string): void {
 }
 
 const DASHES = /[—―─]+/g;
+const HAS_DIGIT = /\d/;
 
 /** Splits one chunk (no whitespace) into text and number tokens; em-dash runs are empty cells. */
 function tokenizeChunk(input: string, out: Token[]): void {
@@ -91,9 +92,10 @@ function tokenizeChunk(input: string, out: Token[]): void {
     return;
   }
   // "无" printed for zero, glued to digits: each one is an empty cell, like a dash.
-  chunk = chunk
-    .replace(/(?<=[\d—―─])无+|无+(?=[\d—―─+-])|无{2,}/g, (m) => "—".repeat(m.length))
-    .replace(/(?<=[\u4e00-\u9fff”」）)])无(?=[第一二三四五六七八九十（(行规其政小]|$)/g, "—");
+  if (chunk.includes("无"))
+    chunk = chunk
+      .replace(/(?<=[\d—―─])无+|无+(?=[\d—―─+-])|无{2,}/g, (m) => "—".repeat(m.length))
+      .replace(/(?<=[\u4e00-\u9fff”」）)])无(?=[第一二三四五六七八九十（(行规其政小]|$)/g, "—");
   if (/[—―─]/.test(chunk)) {
     let pos = 0;
     for (const m of chunk.matchAll(DASHES)) {
@@ -110,6 +112,10 @@ function tokenizeChunk(input: string, out: Token[]): void {
 
 /** Text and number tokens of a chunk; enumerators ("3.") stay with their label. */
 function tokenizePlain(chunk: string, out: Token[]): void {
+  if (!HAS_DIGIT.test(chunk)) {
+    pushText(out, chunk);
+    return;
+  }
   const masked = chunk.replace(DATE, (m) => "\u0001".repeat(m.length));
   let pos = 0;
   for (const m of masked.matchAll(NUMBER)) {

@@ -13,6 +13,19 @@ const MARKS = {
 const HEADER_ONLY = { active: /信息内容|第二十条第/, applications: /申请人情况|勾稽关系/, review: /结果维持/ } as const;
 const END_MARK = /存在的主要问题|主要问题及改进|其他需要报告的事项|^[五六][、.．]/;
 
+const compactTexts = new WeakMap<Item[], string[]>();
+
+/** An item's text without whitespace, built once per document: every mark search reads the same texts. */
+function compactText(items: Item[], i: number): string {
+  let texts = compactTexts.get(items);
+  if (!texts) {
+    texts = [];
+    compactTexts.set(items, texts);
+  }
+  texts[i] ??= joinItemText(items[i]).replace(/\s+/g, "");
+  return texts[i];
+}
+
 /** The first item from `after` matching a mark (tried in order) with a row that `verify` accepts within `window` items. */
 function findVerifiedMark(
   items: Item[],
@@ -25,7 +38,7 @@ function findVerifiedMark(
 ): number {
   for (const mark of marks) {
     for (let i = after; i < items.length; i++) {
-      if (!mark.test(joinItemText(items[i]).replace(/\s+/g, ""))) continue;
+      if (!mark.test(compactText(items, i))) continue;
       const verified = window === 0 || records.some((r) => r.item >= i && r.item <= i + window && verify(r));
       if (verified && admit(i)) return i;
     }
@@ -143,7 +156,7 @@ export function splitAtHeaders(
       if (cells.length >= 2 || cells.some((c) => /\d/.test(c))) numbersSince = true;
       next++;
     }
-    if (!numbersSince || !HEADER_ONLY[table].test(joinItemText(items[i]).replace(/\s+/g, ""))) continue;
+    if (!numbersSince || !HEADER_ONLY[table].test(compactText(items, i))) continue;
     out.push({ start, end: i });
     start = i;
     numbersSince = false;
