@@ -5,7 +5,10 @@ import { rebuildActiveRows } from "./active-cell-rows";
 import { holdsSeveralCells, isDoubleSpaced, readLineCells } from "./cell-stream";
 import { rebuildColumnMajor } from "./column-major";
 
-const PIPE_CELL = /^[^|]*[^|\s][^|]*?\s*\|$/;
+/** "text |": one cell ending in its only pipe (checked without a backtracking pattern: flattened lines run long). */
+function isPipeCell(t: string): boolean {
+  return t.endsWith("|") && t.indexOf("|") === t.length - 1 && /[^\s|]/.test(t);
+}
 const BARE_PIPE = /^\|$/;
 
 /**
@@ -19,7 +22,7 @@ export function normaliseCellLines(lines: string[]): string[] {
   for (const line of lines) {
     const t = line.trim();
     if (BARE_PIPE.test(t)) barePipes++;
-    else if (PIPE_CELL.test(t)) pipeCells++;
+    else if (isPipeCell(t)) pipeCells++;
   }
   if (pipeCells < 10 && barePipes < 3) return lines;
   const out: string[] = [];
@@ -27,7 +30,7 @@ export function normaliseCellLines(lines: string[]): string[] {
     const t = line.trim();
     if (t === "") continue;
     if (BARE_PIPE.test(t)) out.push("");
-    else if (PIPE_CELL.test(t)) out.push(t.slice(0, -1).trimEnd());
+    else if (isPipeCell(t)) out.push(t.slice(0, -1).trimEnd());
     else out.push(line);
   }
   return out;
