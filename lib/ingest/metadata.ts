@@ -1,4 +1,4 @@
-import { findRegionByCode } from "@/lib/regions";
+import { findRegionByCode, resolveRegion } from "@/lib/regions";
 import type { ParsedReport } from "@/lib/report/schema";
 
 /** Metadata supplied with a document (manifest.csv or flags); it wins over what the parser inferred. */
@@ -12,6 +12,14 @@ const FIELD_LABELS: Record<keyof DocumentMetadata, string> = {
   regionCode: "地区代码",
   year: "报告年度",
   publishedAt: "发布日期",
+};
+
+/** Issues about a field the parser could not read, which a given value settles. */
+const SETTLED_BY: Record<keyof DocumentMetadata, readonly string[]> = {
+  agency: ["AGENCY_UNKNOWN"],
+  year: ["YEAR_UNKNOWN", "YEAR_GUESSED"],
+  publishedAt: ["PUBLISHED_AT_UNKNOWN", "PUBLISHED_AT_FROM_FILE"],
+  regionCode: ["REGION_UNRESOLVED"],
 };
 
 /** Applies explicit metadata and records, per field, what the parser had read (`metadataOverrides`). */
@@ -44,13 +52,28 @@ export function applyMetadata(report: ParsedReport, metadata: DocumentMetadata):
     note("publishedAt", report.publishedAt ?? null, metadata.publishedAt);
     next.publishedAt = metadata.publishedAt;
   }
+  let regionSettled = false;
   if (metadata.regionCode) {
     const region = findRegionByCode(metadata.regionCode);
     if (region) {
       note("regionCode", report.region?.code ?? null, region.code);
       next.region = { code: region.code, path: region.path };
+      regionSettled = true;
+    }
+  } else if (metadata.agency && metadata.agency !== report.agency) {
+    // The region was placed from the name the parser read; the given name places it instead when it can.
+    const resolved = resolveRegion({ agency: metadata.agency, text: "" });
+    if (resolved.region) {
+      next.region = resolved.region;
+      regionSettled = true;
     }
   }
+  const settled = new Set(
+    (Object.keys(SETTLED_BY) as (keyof DocumentMetadata)[])
+      .filter((field) => (field === "regionCode" ? regionSettled : metadata[field]))
+      .flatMap((field) => SETTLED_BY[field]),
+  );
+  next.issues = next.issues.filter((issue) => !settled.has(issue.code));
   next.metadataOverrides = overrides;
   return next;
 }
