@@ -70,6 +70,8 @@ function wrappedBlankRowEnd(lines: string[], li: number): number {
 
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
 const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?/g;
+// Every DATE match holds one of these characters.
+const MAY_HOLD_DATE = /[-/.年:]/;
 const TEXT_AFTER = /^[年月日号期届%％:：时分秒岁页版]/;
 // A count printed with its unit in a cell ("26件"), the unit ending the chunk or followed by the next number.
 const CELL_UNIT = /^(万元|元|件|个|项|条|次|家|宗|起|份|笔)(?=$|[\d+\-—―─])/;
@@ -116,7 +118,7 @@ function tokenizePlain(chunk: string, out: Token[]): void {
     pushText(out, chunk);
     return;
   }
-  const masked = chunk.replace(DATE, (m) => "\u0001".repeat(m.length));
+  const masked = MAY_HOLD_DATE.test(chunk) ? chunk.replace(DATE, (m) => "\u0001".repeat(m.length)) : chunk;
   let pos = 0;
   for (const m of masked.matchAll(NUMBER)) {
     const start = m.index;
@@ -156,6 +158,12 @@ function tokenizeLine(line: string, out: Token[], xs?: number[]): void {
     }
     if (last?.t === "text") last.s += " ";
   });
+}
+
+/** Whether the line has at least two tabs (three tab-separated cells), without splitting it. */
+function hasTabCells(line: string): boolean {
+  const first = line.indexOf("\t");
+  return first >= 0 && line.indexOf("\t", first + 1) >= 0;
 }
 
 function splitPipeRow(line: string): string[] | null {
@@ -213,7 +221,7 @@ export function linesToItems(
   }
   const doubleSpaced = nonEmpty > 4 && adjacent / nonEmpty < 0.15;
   // Some copies end every tab-separated row with a tab; then the last tab closes the row, not an empty cell.
-  const tabRows = lines.filter((l) => l.split("\t").length >= 3);
+  const tabRows = lines.filter(hasTabCells);
   const trailingTab =
     tabRows.length >= 3 && tabRows.filter((l) => /\t[ \u00a0]*$/.test(l)).length >= tabRows.length * 0.9;
   let emptyRun = 0;
@@ -234,7 +242,7 @@ export function linesToItems(
       if (own) items.push(...own);
       continue;
     }
-    if (!line.trim() && line.split("\t").length < 3) {
+    if (!line.trim() && !hasTabCells(line)) {
       emptyRun++;
       continue;
     }
@@ -253,7 +261,7 @@ export function linesToItems(
       if (item) items.push(item);
       continue;
     }
-    if (/\t/.test(line) && line.split("\t").length >= 3) {
+    if (hasTabCells(line)) {
       flush();
       const item = gridRowToItem(line.split("\t"));
       if (item) items.push(item);
