@@ -10,6 +10,8 @@ export type AgencyCandidate = { name: string; source: AgencySource; weight: numb
 const STRONG_META = "发布机关|发文机关|发布机构|发文单位|发布单位|制发机关|成文单位|公开主体|信息提供单位";
 const WEAK_META = "信息来源|文章来源|来源单位|来源|所属单位|单位";
 const META_FIELD = new RegExp(`(${STRONG_META}|${WEAK_META})\\s*(?:[:：]\\s*|\\s+)([^\\s:：|/]{2,60})`, "g");
+// Every field name above ends in one of these characters: lines without one are skipped unscanned.
+const META_FIELD_END = /[关构位体源]/;
 const STATEMENT =
   /本(?:年度)?报告(?:是)?由([\u4e00-\u9fff()（）·]{3,40}?)(?:根据|依据|按照|依照|负责|编制|制作|发布|编写|汇总|组织)/g;
 const DATE_AT_END =
@@ -44,6 +46,7 @@ function collectTitle(titles: string[], lines: string[]): AgencyCandidate[] {
 function collectMetadata(lines: string[]): AgencyCandidate[] {
   const found: AgencyCandidate[] = [];
   for (const line of [...lines.slice(0, 80), ...lines.slice(-40)]) {
+    if (!META_FIELD_END.test(line)) continue;
     for (const m of toHalfWidth(line).matchAll(META_FIELD)) {
       const name = cleanAgencyName(m[2]);
       if (!name) continue;

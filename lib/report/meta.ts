@@ -106,6 +106,17 @@ export function readYearFromText(text: string): number | null {
 
 /** The title: explicit title fields first, then the first lines (alone, or a short line joined to the next). */
 export function findTitle(titles: string[], lines: string[]): TitleInfo | null {
+  // The parser and the agency search both ask for the same document's title.
+  const memo = TITLE_MEMO.get(lines);
+  if (memo?.titles === titles) return memo.title;
+  const title = readFirstTitle(titles, lines);
+  TITLE_MEMO.set(lines, { titles, title });
+  return title;
+}
+
+const TITLE_MEMO = new WeakMap<string[], { titles: string[]; title: TitleInfo | null }>();
+
+function readFirstTitle(titles: string[], lines: string[]): TitleInfo | null {
   const head = lines
     .slice(0, 80)
     .map((l) => l.trim())

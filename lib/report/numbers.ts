@@ -37,7 +37,34 @@ const BLANK_MARKERS = new Set([
 ]);
 const UNIT_SUFFIX = /(件|个|项|条|次|家|人次|笔|宗|起|份|人)$/;
 
+/** The ideographs a value cell may hold: units, 零, and the blank markers 无 and 空. */
+const VALUE_IDEOGRAPHS = new Set([..."万元件个项条次家人笔宗起份零无空"].map((c) => c.charCodeAt(0)));
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A character no blank marker holds (a digit, a letter, an ideograph but 无 and 空): most cells and labels have one. */
+function holdsNonMarker(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || isLetter(c)) return true;
+    if (c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0 && c !== 0x7a7a) return true;
+  }
+  return false;
+}
+
+/** A character no value cell holds (a letter, an ideograph other than a unit, 零, 无 or 空): labels fail here. */
+function holdsNonValue(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (isLetter(c) || (c >= 0x4e00 && c <= 0x9fff && !VALUE_IDEOGRAPHS.has(c))) return true;
+  }
+  return false;
+}
+
 export function isBlankMarker(raw: string): boolean {
+  if (holdsNonMarker(raw)) return false;
   return BLANK_MARKERS.has(raw.replace(/[\s\u00a0]+/g, ""));
 }
 
@@ -54,6 +81,7 @@ function isPlainDigits(raw: string): boolean {
 /** Parses one printed cell. Returns the number as printed (money keeps its unit for the caller to convert). */
 export function parseCell(raw: string): CellValue {
   if (isPlainDigits(raw)) return { kind: "number", value: Number(raw), unit: undefined };
+  if (holdsNonValue(raw)) return { kind: "unreadable", printed: raw.trim() };
   let s = toHalfWidth(raw).replace(/[\s\u00a0\u200b]+/g, "");
   if (BLANK_MARKERS.has(s)) return { kind: "blank", printed: raw.trim() };
   let unit: "元" | "万元" | undefined;

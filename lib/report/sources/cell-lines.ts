@@ -58,9 +58,12 @@ function findActiveRun(lines: string[]): { start: number; end: number } | null {
 }
 
 /** Tables printed one cell per line, rebuilt row by row from the official layout's column counts. */
-export function rebuildCellTables(lines: string[], budget: TimeBudget): RebuiltLines {
+export function rebuildCellTables(
+  lines: string[],
+  budget: TimeBudget,
+  doubleSpaced = isDoubleSpaced(lines),
+): RebuiltLines {
   const rebuilt: RebuiltLines = new Map();
-  const doubleSpaced = isDoubleSpaced(lines);
   const layout = detectLayoutFromHeaders(lines.join(" "));
   const orgSubtotal = lines.some((l) => l.trim() === "小计");
   for (const table of rebuildColumnMajor(

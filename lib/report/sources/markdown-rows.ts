@@ -221,6 +221,7 @@ function repairRows(block: Block): string[][] {
 }
 
 function isPipeLine(line: string): boolean {
+  if (!line.includes("|")) return false;
   const t = line.trim();
   return (t.length > 2 && t.startsWith("|") && t.endsWith("|")) || t.replace(/^\||\|$/g, "").includes("|");
 }

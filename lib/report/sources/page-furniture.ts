@@ -26,7 +26,8 @@ export function dropPageFurniture(lines: string[]): string[] {
     if (isPageNumber(line)) return true;
     // A bare number between two pipe rows is in no cell: the folio of a page break inside a Markdown table.
     if (/^\s*\d{1,3}\s*$/.test(line) && isPipe(i, -1) && isPipe(i, 1)) return true;
-    if (!title || normalise(line) !== title) return false;
+    // normalise only removes characters: a shorter line cannot be the title.
+    if (!title || line.length < title.length || normalise(line) !== title) return false;
     const repeat = seenTitle;
     seenTitle = true;
     return repeat;

@@ -4,6 +4,7 @@ import { normaliseLabel, scoreSuffix } from "../labels";
 import { isBlankMarker, toHalfWidth } from "../numbers";
 import { APPLICATION_ROWS } from "../schema";
 import { normaliseCellLines, rebuildCellTables } from "./cell-lines";
+import { isDoubleSpaced } from "./cell-stream";
 import { repairMarkdownTables } from "./markdown-rows";
 
 type Token = { t: "text"; s: string; spans?: Span[] } | { t: "num"; s: string; x?: number } | { t: "blankRow" };
@@ -70,9 +71,25 @@ function wrappedBlankRowEnd(lines: string[], li: number): number {
 
 const NUMBER = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
 const DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?/g;
-const TEXT_AFTER = /^[年月日号期届%％:：时分秒岁页版]/;
+// Every DATE match holds one of these characters.
+const MAY_HOLD_DATE = /[-/.年:]/;
+const TEXT_AFTER = new Set([..."年月日号期届%％:：时分秒岁页版"]);
 // A count printed with its unit in a cell ("26件"), the unit ending the chunk or followed by the next number.
 const CELL_UNIT = /^(万元|元|件|个|项|条|次|家|宗|起|份|笔)(?=$|[\d+\-—―─])/;
+
+const UNIT_START = new Set([..."万元件个项条次家宗起份笔"]);
+
+function readUnit(after: string): string {
+  return /^(万元|元)/.exec(after)?.[0] ?? CELL_UNIT.exec(after)?.[0] ?? "";
+}
+
+function isAsciiLetter(c: string | undefined): boolean {
+  return c !== undefined && c.length === 1 && ((c >= "A" && c <= "Z") || (c >= "a" && c <= "z"));
+}
+
+function isAsciiDigit(c: string | undefined): boolean {
+  return c !== undefined && c.length === 1 && c >= "0" && c <= "9";
+}
 
 function pushText(out: Token[], s: string): void {
   if (!s) return;
@@ -116,24 +133,25 @@ function tokenizePlain(chunk: string, out: Token[]): void {
     pushText(out, chunk);
     return;
   }
-  const masked = chunk.replace(DATE, (m) => "\u0001".repeat(m.length));
+  const masked = MAY_HOLD_DATE.test(chunk) ? chunk.replace(DATE, (m) => "\u0001".repeat(m.length)) : chunk;
   let pos = 0;
   for (const m of masked.matchAll(NUMBER)) {
     const start = m.index;
     let raw = m[0];
     const end = start + raw.length;
     const prev = chunk[start - 1] ?? "";
-    const after = chunk.slice(end);
-    if (prev === "第" || TEXT_AFTER.test(after) || /^[A-Za-z]/.test(after) || /[A-Za-z]$/.test(prev)) continue;
-    if (/^[条项]/.test(after) && !CELL_UNIT.test(after)) continue;
-    const enumerator = /^[.．、](?!\d)/.test(after);
+    // The tests below read the character after the number (`next`): the rest of the chunk is sliced only for units.
+    const next = chunk[end] ?? "";
+    if (prev === "第" || TEXT_AFTER.has(next) || isAsciiLetter(next) || isAsciiLetter(prev)) continue;
+    if ((next === "条" || next === "项") && !CELL_UNIT.test(chunk.slice(end))) continue;
+    const enumerator = (next === "." || next === "．" || next === "、") && !isAsciiDigit(chunk[end + 1]);
     if (enumerator) {
       const digits = raw.replace(/^[+-]/, "");
       if (digits.length === 1 || /[.,]/.test(raw)) continue;
       raw = raw.slice(0, -1);
     }
     pushText(out, chunk.slice(pos, start));
-    const unit = raw === m[0] ? (/^(万元|元)/.exec(after)?.[0] ?? CELL_UNIT.exec(after)?.[0] ?? "") : "";
+    const unit = raw === m[0] && UNIT_START.has(next) ? readUnit(chunk.slice(end)) : "";
     out.push({ t: "num", s: raw + unit });
     pos = start + raw.length + unit.length;
   }
@@ -158,6 +176,12 @@ function tokenizeLine(line: string, out: Token[], xs?: number[]): void {
   });
 }
 
+/** Whether the line has at least two tabs (three tab-separated cells), without splitting it. */
+function hasTabCells(line: string): boolean {
+  const first = line.indexOf("\t");
+  return first >= 0 && line.indexOf("\t", first + 1) >= 0;
+}
+
 function splitPipeRow(line: string): string[] | null {
   const t = line.trim();
   if (!t.includes("|")) return null;
@@ -173,7 +197,10 @@ export function linesToItems(
   positions?: (number[] | undefined)[],
 ): { items: Item[]; markdown: boolean } {
   const lines = positions ? input : repairMarkdownTables(normaliseCellLines(input));
-  const rebuilt = positions ? new Map() : rebuildCellTables(lines, budget);
+  // Single-spaced pages: an empty line inside a table is an empty cell. Double-spaced pages (every line followed
+  // by an empty one): an empty cell shows as a run of three empty lines.
+  const doubleSpaced = isDoubleSpaced(lines);
+  const rebuilt = positions ? new Map() : rebuildCellTables(lines, budget, doubleSpaced);
   const items: Item[] = [];
   let tokens: Token[] = [];
   let markdown = false;
@@ -202,18 +229,8 @@ export function linesToItems(
     }
     tokens = [];
   };
-  // Single-spaced pages: an empty line inside a table is an empty cell. Double-spaced pages (every line followed
-  // by an empty one): an empty cell shows as a run of three empty lines.
-  let adjacent = 0;
-  let nonEmpty = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
-    nonEmpty++;
-    if (i + 1 < lines.length && lines[i + 1].trim()) adjacent++;
-  }
-  const doubleSpaced = nonEmpty > 4 && adjacent / nonEmpty < 0.15;
   // Some copies end every tab-separated row with a tab; then the last tab closes the row, not an empty cell.
-  const tabRows = lines.filter((l) => l.split("\t").length >= 3);
+  const tabRows = lines.filter(hasTabCells);
   const trailingTab =
     tabRows.length >= 3 && tabRows.filter((l) => /\t[ \u00a0]*$/.test(l)).length >= tabRows.length * 0.9;
   let emptyRun = 0;
@@ -234,7 +251,7 @@ export function linesToItems(
       if (own) items.push(...own);
       continue;
     }
-    if (!line.trim() && line.split("\t").length < 3) {
+    if (!line.trim() && !hasTabCells(line)) {
       emptyRun++;
       continue;
     }
@@ -253,7 +270,7 @@ export function linesToItems(
       if (item) items.push(item);
       continue;
     }
-    if (/\t/.test(line) && line.split("\t").length >= 3) {
+    if (hasTabCells(line)) {
       flush();
       const item = gridRowToItem(line.split("\t"));
       if (item) items.push(item);

@@ -21,11 +21,10 @@ function clusterPositions(sorted: number[]): number[][] {
 
 /** Column centres: the positions of all rows' values clustered, if that gives k columns; else full rows' medians. */
 export function findValueColumns(records: RowRecord[], k: number): number[] | undefined {
-  const xs = records
-    .flatMap((r) => r.xs ?? [])
-    .filter((x) => Number.isFinite(x))
-    .sort((a, b) => a - b);
+  const xs: number[] = [];
+  for (const r of records) for (const x of r.xs ?? []) if (Number.isFinite(x)) xs.push(x);
   if (xs.length === 0) return undefined;
+  xs.sort((a, b) => a - b);
   const clusters = clusterPositions(xs);
   if (clusters.length === k) return clusters.map((c) => c[Math.floor(c.length / 2)]);
   const full = records.filter((r) => r.cells.length === k && r.xs?.every((x) => Number.isFinite(x)));
