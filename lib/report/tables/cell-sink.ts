@@ -22,6 +22,17 @@ export function createCellSink(): CellSink {
   return { blank: [], unreadable: [], undecided: [], implied: [], converted: [], spaced: [], negative: [] };
 }
 
+/** Appends the entries of `from` whose cell `keep` accepts (a copy of a table read on its own, then taken). */
+export function appendCellSink(to: CellSink, from: CellSink, keep: (path: string) => boolean = () => true): void {
+  to.blank.push(...from.blank.filter(keep));
+  to.unreadable.push(...from.unreadable.filter(keep));
+  to.undecided.push(...from.undecided.filter(keep));
+  to.implied.push(...from.implied.filter(keep));
+  to.converted.push(...from.converted.filter((c) => keep(c.path)));
+  to.spaced.push(...from.spaced.filter((c) => keep(c.path)));
+  to.negative.push(...from.negative.filter((c) => keep(c.path)));
+}
+
 /** A printed cell's value: blank cells count 0, unreadable ones null (both noted); undefined when not printed. */
 export function readCell(raw: string | null, path: string, sink: CellSink): number | null | undefined {
   if (raw === null) return undefined;

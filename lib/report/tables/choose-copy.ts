@@ -2,7 +2,7 @@ import { checkArithmetic } from "../checks";
 import { IssueList } from "../issues";
 import { describeCells, TABLE_NUMBERS, type TableKey } from "../official-layout";
 import { type Layout, REVIEW_BLOCK_KEYS, REVIEW_COLUMNS } from "../schema";
-import { type CellSink, createCellSink } from "./cell-sink";
+import { appendCellSink, type CellSink, createCellSink } from "./cell-sink";
 import type { RowRecord } from "./records";
 import type { Cells, TablesResult } from "./types";
 
@@ -47,13 +47,7 @@ function scoreCopy(table: TableKey, copy: CopyRead<TableCells>, mostCells: numbe
 
 function mergeInto(copy: CopyRead<unknown>, issues: IssueList, sink: CellSink): void {
   issues.items.push(...copy.issues.items);
-  sink.blank.push(...copy.sink.blank);
-  sink.unreadable.push(...copy.sink.unreadable);
-  sink.implied.push(...copy.sink.implied);
-  sink.converted.push(...copy.sink.converted);
-  sink.spaced.push(...copy.sink.spaced);
-  sink.negative.push(...copy.sink.negative);
-  sink.undecided.push(...copy.sink.undecided);
+  appendCellSink(sink, copy.sink);
 }
 
 /** Lower is better, for one row of table A (no arithmetic there): cells unread, blank or not printed. */
@@ -79,13 +73,7 @@ function chooseRows(reads: CopyRead<TableCells>[], issues: IssueList, sink: Cell
     issues.items.push(
       ...r.issues.items.filter((issue) => issue.cells.length > 0 && issue.cells.every((c) => owns(c, i))),
     );
-    sink.blank.push(...r.sink.blank.filter((p) => owns(p, i)));
-    sink.unreadable.push(...r.sink.unreadable.filter((p) => owns(p, i)));
-    sink.implied.push(...r.sink.implied.filter((p) => owns(p, i)));
-    sink.converted.push(...r.sink.converted.filter((c) => owns(c.path, i)));
-    sink.spaced.push(...r.sink.spaced.filter((c) => owns(c.path, i)));
-    sink.negative.push(...r.sink.negative.filter((c) => owns(c.path, i)));
-    sink.undecided.push(...r.sink.undecided.filter((p) => owns(p, i)));
+    appendCellSink(sink, r.sink, (p) => owns(p, i));
   });
   return from;
 }
