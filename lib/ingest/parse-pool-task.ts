@@ -1,3 +1,4 @@
+import type { OcrProgress } from "@/lib/ocr/read-scan-document";
 import { ReportParseError } from "@/lib/report/errors";
 import type { ParsedReport } from "@/lib/report/schema";
 import { applyMetadata, type DocumentMetadata } from "./metadata";
@@ -13,12 +14,16 @@ export type ParseRejection = { code: string; reason: string };
  * Parses bytes into a report, or a Chinese rejection reason; never throws. The CPU half of an ingest, run by a
  * parse-pool worker or in-process (no `server-only` here: workers load it without the react-server condition).
  */
-export async function parseForIngest(input: ParseTask): Promise<ParsedReport | ParseRejection> {
+export async function parseForIngest(
+  input: ParseTask,
+  onOcrProgress?: (p: OcrProgress) => void,
+): Promise<ParsedReport | ParseRejection> {
   try {
     const parsed = await parseDocument(input.bytes, {
       fileName: input.fileName,
       mediaType: input.mediaType,
       timeoutMs: PARSE_TIMEOUT_MS,
+      onOcrProgress,
     });
     const report = input.metadata ? applyMetadata(parsed, input.metadata) : parsed;
     if (!report.agency || !report.year) {

@@ -8,7 +8,8 @@ let queue = Promise.resolve();
 // One document at a time, in arrival order: the pool attributes a crash or a timeout to the oldest open request.
 port.on("message", (request: ParseRequest) => {
   queue = queue.then(async () => {
-    const result = await parseForIngest(request.task);
+    // Each page a scan's OCR reads tells the pool the worker is alive (its hard timeout starts again).
+    const result = await parseForIngest(request.task, (progress) => port.postMessage({ id: request.id, progress }));
     try {
       port.postMessage({ id: request.id, result });
     } catch (error) {

@@ -1,6 +1,7 @@
 import "server-only";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import type { OcrProgress } from "@/lib/ocr/read-scan-document";
 import type { ParsedReport } from "@/lib/report/schema";
 import { PARSE_TIMEOUT_MS, type ParseRejection, type ParseTask } from "./parse-pool-task";
 import type { ParseRequest } from "./parse-pool-worker";
@@ -29,7 +30,13 @@ export type ParsePoolOptions = {
   hardTimeoutMs?: number;
 };
 
-type Job = { id: number; task: ParseTask; resolve: (result: ParseResult) => void; reject: (error: Error) => void };
+type Job = {
+  id: number;
+  task: ParseTask;
+  resolve: (result: ParseResult) => void;
+  reject: (error: Error) => void;
+  onProgress?: (p: OcrProgress) => void;
+};
 type Slot = { worker: Worker; jobs: Job[]; ready: boolean; timer?: NodeJS.Timeout; fault?: ParseRejection };
 
 /** Two documents queued per worker, so that a worker never waits on a busy main thread for its next one. */
@@ -66,10 +73,11 @@ export class ParsePool {
     return this.failure !== undefined;
   }
 
-  parse(task: ParseTask): Promise<ParseResult> {
+  /** `onProgress`: each page of a scan read by OCR (a long document's OCR restarts the hard timeout per page). */
+  parse(task: ParseTask, onProgress?: (p: OcrProgress) => void): Promise<ParseResult> {
     if (this.closed) return Promise.reject(this.failure ?? new Error("解析线程池已关闭。"));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, task, resolve, reject });
+      this.waiting.push({ id: this.nextId++, task, resolve, reject, onProgress });
       this.pump();
     });
   }
@@ -91,10 +99,15 @@ export class ParsePool {
       workerData: { entry: this.entry.href },
     });
     const slot: Slot = { worker, jobs: [], ready: false };
-    worker.on("message", (message: { ready?: true; id?: number; result?: ParseResult }) => {
+    worker.on("message", (message: { ready?: true; id?: number; result?: ParseResult; progress?: OcrProgress }) => {
       if (message.ready) {
         slot.ready = true;
         this.armTimer(slot);
+        return;
+      }
+      if (message.progress) {
+        this.armTimer(slot);
+        slot.jobs[0]?.onProgress?.(message.progress);
         return;
       }
       clearTimeout(slot.timer);

@@ -2,7 +2,8 @@ import iconv from "iconv-lite";
 import { describeTooLarge } from "./describe-size";
 import { ReportParseError } from "./errors";
 
-export type DocumentKind = "pdf" | "docx" | "html" | "text";
+/** `image`: a PNG, JPEG or TIFF of a page or a table, read by OCR outside the parser. */
+export type DocumentKind = "pdf" | "docx" | "html" | "text" | "image";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -28,6 +29,7 @@ export function sniffKind(bytes: Uint8Array, opts: { fileName?: string; mediaTyp
     throw new ReportParseError("FILE_TOO_LARGE", describeTooLarge(bytes.length, MAX_FILE_BYTES).replace(/。$/, ""));
   }
   if (indexOfAscii(bytes, "%PDF-", 1024) >= 0) return "pdf";
+  if (isImage(bytes)) return "image";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (indexOfAscii(bytes, "word/") >= 0) return "docx";
     throw new ReportParseError("UNSUPPORTED_FORMAT", "不支持的压缩文件格式：只能解析 PDF、DOCX、HTML 和纯文本");
@@ -44,6 +46,17 @@ export function sniffKind(bytes: Uint8Array, opts: { fileName?: string; mediaTyp
     throw new ReportParseError("CORRUPT_FILE", "文件声明为 PDF，但内容不是有效的 PDF（缺少 %PDF 文件头）");
   }
   return "text";
+}
+
+const IMAGE_SIGNATURES = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x49, 0x49, 0x2a, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2a],
+];
+
+function isImage(bytes: Uint8Array): boolean {
+  return IMAGE_SIGNATURES.some((sig) => startsWith(bytes, sig));
 }
 
 /** `replaced`: byte sequences that could not be decoded and stand as U+FFFD in `text`. */

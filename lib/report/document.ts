@@ -11,7 +11,8 @@ export type Item =
 export type Span = { s: string; x: number };
 
 /** What the parser read a document as; the canonical JSON records it as `source.shape`. */
-export type SourceFormat = "html" | "text" | "pdf" | "docx" | "markdown";
+/** `ocr`: a scan or an image, read by OCR. */
+export type SourceFormat = "html" | "text" | "pdf" | "docx" | "markdown" | "ocr";
 
 /**
  * A cell a rebuilt text table could not give a number (a lost `|`, more columns than numbers, nothing to settle it):

@@ -5,6 +5,8 @@ export const REPORT_ERROR_CODES = [
   "CORRUPT_FILE",
   "ENCRYPTED_PDF",
   "NO_TEXT_LAYER",
+  "NEEDS_OCR",
+  "OCR_FAILED",
   "NOT_A_REPORT",
   "TIMEOUT",
 ] as const;

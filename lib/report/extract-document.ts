@@ -39,6 +39,9 @@ export async function extractDocument(
     );
     return { format: "pdf", items, lines, titles: [], encoding: null, fileDate };
   }
+  if (kind === "image") {
+    throw new ReportParseError("NEEDS_OCR", "图片文件需经 OCR 识别后读取（解析器本身只读取有文字的文档）");
+  }
   if (kind === "docx") {
     const html = normaliseRadicals(await docxToHtml(bytes));
     const { items, lines, titles } = extractHtml(html, budget);

@@ -98,5 +98,10 @@ export const ISSUE_CODE_INFO: Record<string, IssueCodeInfo> = {
   AGENCY_EXPANDED: { counts: "issues", title: (n) => `${n} 项机关简称按文中全称采用` },
   REGION_NAME_CORRECTED: { counts: "issues", title: (n) => `${n} 处地名与行政区划名称不符，按最接近的名称归属` },
   REGION_FUNCTIONAL_ZONE: { counts: "issues", title: (n) => `${n} 个功能区按所在行政区划归属` },
+  OCR_UNCERTAIN: {
+    counts: "cells",
+    title: (n) => `${n} 个单元格为扫描件 OCR 识别，数字存疑或按勾稽关系选定，请对照扫描件核对`,
+    cellNote: "扫描件 OCR 识别的数字存疑或按勾稽关系选定，请对照扫描件核对",
+  },
   METADATA_OVERRIDDEN: { counts: "issues", title: (n) => `${n} 项信息采用导入清单提供的值` },
 };

@@ -3,7 +3,7 @@ import { classifyAgencyKind } from "./agency-name";
 import { checkArithmetic, checkNarrative } from "./checks";
 import { sniffKind } from "./decode";
 import { ReportParseError, TimeBudget } from "./errors";
-import { extractDocument } from "./extract-document";
+import { type ExtractedDocument, extractDocument } from "./extract-document";
 import { IssueList } from "./issues";
 import { findTitle, readPublishedAt, readYearFromText } from "./meta";
 import { computeDeadline } from "./publication-deadline";
@@ -37,6 +37,15 @@ export async function parseReport(bytes: Uint8Array, opts: ParseOptions = {}): P
   const budget = new TimeBudget(opts.timeoutMs ?? (isPdf ? DEFAULT_PDF_TIMEOUT_MS : DEFAULT_TIMEOUT_MS));
   const doc = await extractDocument(bytes, opts, budget);
   budget.checkNow();
+  return readExtracted(doc, opts, budget);
+}
+
+/** Parses a document already turned into items (an OCR'd scan): the same reading as `parseReport` from there on. */
+export function parseExtractedDocument(doc: ExtractedDocument, opts: ParseOptions = {}): ParsedReport {
+  return readExtracted(doc, opts, new TimeBudget(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+}
+
+function readExtracted(doc: ExtractedDocument, opts: ParseOptions, budget: TimeBudget): ParsedReport {
   const issues = new IssueList();
   if (doc.replaced) {
     issues.add(

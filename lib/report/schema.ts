@@ -193,12 +193,27 @@ export const parsedReportSchema = z.object({
   litigationDirect: reviewBlockSchema.partial().optional(),
   litigationAfterReview: reviewBlockSchema.partial().optional(),
   issues: z.array(issueSchema),
-  /** How the document was read: shape (html/text/pdf/docx/markdown), detected encoding, media type. */
+  /** How the document was read: shape (html/text/pdf/docx/markdown/ocr), detected encoding, media type. */
   source: z
     .object({
       shape: z.string(),
       encoding: z.string().nullable().optional(),
       mediaType: z.string().nullable().optional(),
+      /** A scan read by OCR: the engine, and each page's normalised image (issue boxes are in its pixels). */
+      ocr: z
+        .object({
+          engine: z.string(),
+          pages: z.array(
+            z.object({
+              page: z.number().int(),
+              width: z.number(),
+              height: z.number(),
+              skew: z.number(),
+              ms: z.number(),
+            }),
+          ),
+        })
+        .optional(),
     })
     .optional(),
 });

@@ -52,7 +52,7 @@ describe("documents that are not readable reports", () => {
     expect(["CORRUPT_FILE", "NO_TEXT_LAYER"]).toContain(e.code);
   });
 
-  it("rejects a PDF without a text layer", async () => {
+  it("reads a PDF without a text layer by OCR, and rejects it when the scan holds no report", async () => {
     const pdf = `%PDF-1.4
 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
@@ -63,7 +63,8 @@ endstream endobj
 trailer << /Root 1 0 R >>
 %%EOF`;
     const e = await expectRejected(new TextEncoder().encode(pdf), { fileName: "scan.pdf" });
-    expect(["NO_TEXT_LAYER", "CORRUPT_FILE"]).toContain(e.code);
+    expect(e.code).toBe("NOT_A_REPORT");
+    expect(e.message).toContain("OCR");
   });
 
   it("rejects a file that claims to be a PDF but is not", async () => {
