@@ -11,6 +11,7 @@ type Result =
       agency: string;
       year: number;
       issueCount: number;
+      ocrPages?: number;
     }
   | { file: string; status: "rejected"; code: string; reason: string };
 type Row = {
@@ -156,6 +157,9 @@ export function ImportUploader() {
                               {r.agency} {r.year}年报告{r.issueCount ? `（${r.issueCount} 条提示）` : ""}
                             </a>
                           )}
+                          {r.status !== "rejected" && r.ocrPages ? (
+                            <span className="flag warn ocr-flag">扫描件 · OCR 识别 {r.ocrPages} 页</span>
+                          ) : null}
                         </td>
                       </tr>
                     )),

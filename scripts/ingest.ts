@@ -64,6 +64,12 @@ await runCli(async () => {
       `导入完成：共 ${total} 份 · 新增 ${counts.new} · 更新 ${counts.updated} · 未变 ${counts.unchanged} · 拒绝 ${counts.rejected}` +
         `（用时 ${seconds.toFixed(1)} 秒，${(total / Math.max(seconds, 0.001)).toFixed(1)} 份/秒）`,
     );
+    const scans = results.filter((r) => r.status !== "rejected" && r.ocrPages);
+    if (scans.length) {
+      console.log(`其中 ${scans.length} 份为扫描件或图片，经 OCR 识别：`);
+      for (const r of scans)
+        if (r.status !== "rejected") console.log(`  ${r.file} — ${r.agency} ${r.year}年，${r.ocrPages} 页`);
+    }
     const rejected = results.filter((r) => r.status === "rejected");
     if (rejected.length) {
       console.log("被拒绝的文件：");

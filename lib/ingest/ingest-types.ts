@@ -10,6 +10,8 @@ export type IngestOutcome =
       agency: string;
       year: number;
       issueCount: number;
+      /** Pages read by OCR when the document was a scan or an image. */
+      ocrPages?: number;
     }
   | { status: "rejected"; code: string; reason: string };
 

@@ -107,7 +107,14 @@ export async function storeParsedReport(
   return db.transaction(async (tx) => {
     const { documentId, agency } = await upsertDocumentAndAgency(tx, input, digest, report);
     const written = await writeVersion(tx, report, agency, documentId);
-    const base = { agencyId: agency.id, agency: report.agency!, year: report.year!, issueCount: report.issues.length };
+    const ocrPages = report.source?.ocr?.pages.length;
+    const base = {
+      agencyId: agency.id,
+      agency: report.agency!,
+      year: report.year!,
+      issueCount: report.issues.length,
+      ...(ocrPages ? { ocrPages } : {}),
+    };
     if (written.known_id !== null) return { status: "unchanged", reportId: written.known_id, ...base };
     await bumpDatasetVersion(tx);
     await markRollupsPending(tx, [{ agencyId: agency.id, year: report.year! }]);

@@ -6,6 +6,7 @@ import { DeleteReportButton } from "@/components/delete-report-button";
 import { PrintButton } from "@/components/print-button";
 import { ReportIssues } from "@/components/report-issues";
 import { ReportTables } from "@/components/report-tables";
+import { ScanCells } from "@/components/scan-cells";
 import { ScrollTable } from "@/components/scroll-table";
 import { SnapshotLink } from "@/components/snapshot-link";
 import { hasPermission } from "@/lib/auth/roles";
@@ -13,6 +14,7 @@ import { requireSession } from "@/lib/auth/session";
 import { parseRowId } from "@/lib/http/route-params";
 import { type AgencyPage as AgencyPageData, chooseReportYears, loadAgencyPage } from "@/lib/queries/agency-page";
 import { ARITHMETIC_ISSUE_CODES, worstSeverity } from "@/lib/report/issue-codes";
+import { listScanCells } from "@/lib/report/scan-cells";
 import type { Layout } from "@/lib/report/schema";
 import { AGENCY_KIND_LABELS } from "@/lib/report/schema";
 
@@ -60,6 +62,7 @@ function ChecksFlag({ report }: { report: ReportYear }) {
 
 function ReportYearSection({ report: r }: { report: ReportYear }) {
   const layout = (r.layout as Layout | null) ?? null;
+  const scan = listScanCells(r.parsed);
   return (
     <section id={`report-${r.year}`} className="card report-year" aria-labelledby={`rh-${r.year}`}>
       <header className="card-header">
@@ -82,11 +85,18 @@ function ReportYearSection({ report: r }: { report: ReportYear }) {
           {r.daysLate === null ? "是否按时：无法判断" : r.daysLate > 0 ? `逾期 ${r.daysLate} 天` : "按时发布"}
         </span>
         <ChecksFlag report={r} />
+        {scan.isScan ? <span className="flag warn">扫描件 · OCR 识别（{scan.pages.length} 页）</span> : null}
         <span>
           原始文件：{r.fileName ?? `文档 ${r.documentId}`}（{kb(r.byteSize)}）
         </span>
       </p>
       <ReportIssues issues={r.issues} layout={layout} headingId={`ih-${r.year}`} />
+      {scan.isScan ? (
+        <section className="scan-review no-print" aria-labelledby={`sh-${r.year}`}>
+          <h3 id={`sh-${r.year}`}>扫描件核对：OCR 存疑或按勾稽关系选定的单元格（{scan.cells.length} 个）</h3>
+          <ScanCells documentId={r.documentId} pages={scan.pages} cells={scan.cells} />
+        </section>
+      ) : null}
       {layout ? (
         <ReportTables report={r.parsed} issues={r.issues} layout={layout} />
       ) : (

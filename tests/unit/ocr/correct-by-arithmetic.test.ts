@@ -19,8 +19,8 @@ describe("the tables' arithmetic as the corrector of doubtful OCR readings", () 
   const misread = (path: string, value: number): ParsedReport => {
     const copy = structuredClone(report);
     const [table, row, col] = path.split(".");
-    ((copy as Record<string, Record<string, Record<string, number>>>)[table][row] as Record<string, number>)[col] =
-      value;
+    const tables = copy as unknown as Record<string, Record<string, Record<string, number>>>;
+    tables[table][row][col] = value;
     return copy;
   };
 
