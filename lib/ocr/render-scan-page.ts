@@ -22,7 +22,11 @@ export async function renderScanPage(
   } else if (kind === "image") {
     const meta = await sharp(bytes, { failOn: "none" }).metadata();
     if (opts.page > (meta.pages ?? 1)) return null;
-    image = new Uint8Array(await sharp(bytes, { page: opts.page - 1, failOn: "none" }).png().toBuffer());
+    image = new Uint8Array(
+      await sharp(bytes, { page: opts.page - 1, failOn: "none" })
+        .png()
+        .toBuffer(),
+    );
   } else return null;
   const straight = await rotateGray(await loadGray(image), -opts.skew);
   const png = await sharp(straight.data, { raw: { width: straight.width, height: straight.height, channels: 1 } })
