@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { ReportParseError } from "@/lib/report/errors";
 import type { ParseOptions } from "@/lib/report/parse-report";
 import type { ParsedReport } from "@/lib/report/schema";
 import { OcrEngineError } from "./ocr-errors";
 import type { OcrPage } from "./ocr-types";
+import { listPageImages } from "./page-images";
 import { parseScanPages } from "./parse-scan";
 import { readPage } from "./read-page";
-import { renderPdfPages } from "./render-pdf-pages";
 
 /** Bumped whenever what OCR reads from the same bytes changes: older cache entries are then ignored. */
 export const OCR_VERSION = "1";
@@ -52,20 +51,6 @@ async function writeCached(file: string | null, pages: OcrPage[]): Promise<void>
   }
 }
 
-/** The page images of a scan: a PDF's pages rendered, a TIFF's pages, or the one image. */
-async function listPageImages(bytes: Uint8Array, kind: "pdf" | "image", timeoutMs: number) {
-  if (kind === "pdf") return renderPdfPages(bytes, { timeoutMs });
-  const meta = await sharp(bytes, { failOn: "none" }).metadata();
-  const count = Math.min(meta.pages ?? 1, MAX_OCR_PAGES);
-  if (count === 1) return [{ page: 1, png: bytes }];
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => ({
-      page: i + 1,
-      png: new Uint8Array(await sharp(bytes, { page: i, failOn: "none" }).png().toBuffer()),
-    })),
-  );
-}
-
 /**
  * Reads a scanned PDF or an image by OCR, page by page (each within its own time budget, reporting progress), and
  * parses what it read. The OCR of the same bytes is kept by content hash, so a reparse reads the cache.
@@ -78,7 +63,10 @@ export async function readScanDocument(bytes: Uint8Array, opts: ScanOptions): Pr
   if (pages) opts.onProgress?.({ page: pages.length, pages: pages.length, cached: true });
   else {
     try {
-      const images = await listPageImages(bytes, opts.kind, OCR_PAGE_TIMEOUT_MS);
+      const images = await listPageImages(bytes, opts.kind, {
+        timeoutMs: OCR_PAGE_TIMEOUT_MS,
+        maxPages: MAX_OCR_PAGES + 1,
+      });
       if (images.length > MAX_OCR_PAGES) {
         throw new ReportParseError("OCR_FAILED", `扫描件共 ${images.length} 页，超过 OCR 识别上限 ${MAX_OCR_PAGES} 页`);
       }

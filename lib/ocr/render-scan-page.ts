@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { sniffKind } from "@/lib/report/decode";
+import { listPageImages } from "./page-images";
 import { loadGray, rotateGray } from "./raster";
-import { renderPdfPages } from "./render-pdf-pages";
 
 const SHOWN_WIDTH = 1240;
 
@@ -14,21 +14,10 @@ export async function renderScanPage(
   opts: { fileName?: string; mediaType?: string; page: number; skew: number },
 ): Promise<Uint8Array | null> {
   const kind = sniffKind(bytes, opts);
-  let image: Uint8Array;
-  if (kind === "pdf") {
-    const [rendered] = await renderPdfPages(bytes, { pages: [opts.page], timeoutMs: 30_000 });
-    if (!rendered) return null;
-    image = rendered.png;
-  } else if (kind === "image") {
-    const meta = await sharp(bytes, { failOn: "none" }).metadata();
-    if (opts.page > (meta.pages ?? 1)) return null;
-    image = new Uint8Array(
-      await sharp(bytes, { page: opts.page - 1, failOn: "none" })
-        .png()
-        .toBuffer(),
-    );
-  } else return null;
-  const straight = await rotateGray(await loadGray(image), -opts.skew);
+  if (kind !== "pdf" && kind !== "image") return null;
+  const [image] = await listPageImages(bytes, kind, { timeoutMs: 30_000, maxPages: 200, pages: [opts.page] });
+  if (!image) return null;
+  const straight = await rotateGray(await loadGray(image.png), -opts.skew);
   const png = await sharp(straight.data, { raw: { width: straight.width, height: straight.height, channels: 1 } })
     .resize({ width: SHOWN_WIDTH })
     .png()
